@@ -1,0 +1,14 @@
+namespace SesMailer.Transport;
+
+/// <summary>A composed message and its envelope, as a transport receives it.</summary>
+public sealed class OutgoingEmail
+{
+    /// <summary>The whole MIME message: CRLF line endings, 7-bit clean.</summary>
+    public required ReadOnlyMemory<byte> Mime { get; init; }
+
+    /// <summary>The envelope sender (SES <c>Source</c>).</summary>
+    public required string From { get; init; }
+
+    /// <summary>Every recipient: To, Cc and Bcc (SES <c>Destinations</c>). Bcc appears only here.</summary>
+    public required IReadOnlyList<string> Destinations { get; init; }
+}
