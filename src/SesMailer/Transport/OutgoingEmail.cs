@@ -6,9 +6,15 @@ public sealed class OutgoingEmail
     /// <summary>The whole MIME message: CRLF line endings, 7-bit clean.</summary>
     public required ReadOnlyMemory<byte> Mime { get; init; }
 
-    /// <summary>The envelope sender (SES <c>Source</c>).</summary>
+    /// <summary>The envelope sender (SES <c>Source</c>), ASCII (punycode domain).</summary>
     public required string From { get; init; }
 
     /// <summary>Every recipient: To, Cc and Bcc (SES <c>Destinations</c>). Bcc appears only here.</summary>
     public required IReadOnlyList<string> Destinations { get; init; }
+
+    /// <summary>SES configuration set, or <see langword="null"/>.</summary>
+    public string? ConfigurationSet { get; init; }
+
+    /// <summary>SES message tags.</summary>
+    public IReadOnlyList<MessageTag> Tags { get; init; } = [];
 }
