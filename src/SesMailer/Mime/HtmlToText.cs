@@ -16,8 +16,7 @@ public static class HtmlToText
     private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
     {
         "p", "div", "section", "article", "header", "footer", "main", "nav", "aside", "blockquote", "address",
-        "form", "fieldset", "figure", "figcaption", "center", "dl", "dt", "dd", "ul", "ol", "table", "thead",
-        "tbody", "tfoot", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "hr", "body", "html",
+        "form", "fieldset", "figure", "figcaption", "center", "dl", "dt", "dd", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "hr", "body", "html",
     };
 
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
@@ -95,9 +94,10 @@ public static class HtmlToText
                 TableRow(element, writer, listDepth);
                 return;
             case "ul" or "ol":
-                writer.Block();
+                // A nested list continues its parent item on the next line; a top-level list is a block.
+                Separate(writer, nested: listDepth > 0);
                 Walk(element, writer, listDepth + 1);
-                writer.Block();
+                Separate(writer, nested: listDepth > 0);
                 return;
         }
 
@@ -109,6 +109,18 @@ public static class HtmlToText
 
         Walk(element, writer, listDepth);
         if (block)
+        {
+            writer.Block();
+        }
+    }
+
+    private static void Separate(TextWriter writer, bool nested)
+    {
+        if (nested)
+        {
+            writer.EndLine();
+        }
+        else
         {
             writer.Block();
         }
