@@ -10,8 +10,8 @@ public class MimeCompositionTests
     [Fact]
     public void Text_and_html_become_multipart_alternative_with_both_parts_in_utf8()
     {
-        var email = Messages.Compose(Messages.Valid());
-        var mime = Messages.Parse(email);
+        var email = TestMessages.Compose(TestMessages.Valid());
+        var mime = TestMessages.Parse(email);
 
         var alternative = Assert.IsType<MultipartAlternative>(mime.Body);
         Assert.Equal(2, alternative.Count);
@@ -29,9 +29,9 @@ public class MimeCompositionTests
     public void Required_headers_are_present()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 17, 0, 0, TimeSpan.Zero));
-        var email = new MimeComposer(time).Compose(Messages.Valid());
-        var mime = Messages.Parse(email);
-        var headers = Messages.TopHeaders(email);
+        var email = new MimeComposer(time).Compose(TestMessages.Valid());
+        var mime = TestMessages.Parse(email);
+        var headers = TestMessages.TopHeaders(email);
 
         Assert.Equal("noreply@acme.example", mime.From.Mailboxes.Single().Address);
         Assert.Equal("Acme", mime.From.Mailboxes.Single().Name);
@@ -47,14 +47,14 @@ public class MimeCompositionTests
     [Fact]
     public void Non_ascii_subject_and_display_names_are_rfc2047_encoded_and_decode_back()
     {
-        var email = Messages.Compose(Messages.Valid(m =>
+        var email = TestMessages.Compose(TestMessages.Valid(m =>
         {
             m.Subject = "Grüße aus Köln — ваш заказ 🚚";
             m.From = new EmailAddress("noreply@acme.example", "Société Générale");
             m.To[0] = new EmailAddress("ann@example.com", "Zoë Ångström");
         }));
-        var headers = Messages.TopHeaders(email);
-        var mime = Messages.Parse(email);
+        var headers = TestMessages.TopHeaders(email);
+        var mime = TestMessages.Parse(email);
 
         Assert.Contains("Subject: =?utf-8?", headers, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("Grüße aus Köln — ваш заказ 🚚", mime.Subject);
@@ -65,25 +65,25 @@ public class MimeCompositionTests
     [Fact]
     public void Non_ascii_domains_go_out_as_punycode_in_headers_and_destinations()
     {
-        var email = Messages.Compose(Messages.Valid(m =>
+        var email = TestMessages.Compose(TestMessages.Valid(m =>
         {
             m.To[0] = "juergen@bücher.example";
             m.Bcc.Add("ops@münchen.example");
         }));
 
         Assert.Equal(["juergen@xn--bcher-kva.example", "ops@xn--mnchen-3ya.example"], email.Destinations);
-        Assert.Contains("To: juergen@xn--bcher-kva.example", Messages.TopHeaders(email), StringComparison.Ordinal);
+        Assert.Contains("To: juergen@xn--bcher-kva.example", TestMessages.TopHeaders(email), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Html_only_message_gets_a_generated_text_part()
     {
-        var email = Messages.Compose(Messages.Valid(m =>
+        var email = TestMessages.Compose(TestMessages.Valid(m =>
         {
             m.TextBody = null;
             m.HtmlBody = "<p>Hello <a href=\"https://acme.example/confirm\">confirm</a></p>";
         }));
-        var mime = Messages.Parse(email);
+        var mime = TestMessages.Parse(email);
 
         Assert.IsType<MultipartAlternative>(mime.Body);
         Assert.Equal("Hello confirm (https://acme.example/confirm)", mime.TextBody!.Trim());
@@ -92,8 +92,8 @@ public class MimeCompositionTests
     [Fact]
     public void Text_only_message_is_a_single_text_part()
     {
-        var email = Messages.Compose(Messages.Valid(m => m.HtmlBody = null));
-        var mime = Messages.Parse(email);
+        var email = TestMessages.Compose(TestMessages.Valid(m => m.HtmlBody = null));
+        var mime = TestMessages.Parse(email);
 
         var text = Assert.IsType<TextPart>(mime.Body);
         Assert.True(text.IsPlain);
@@ -102,16 +102,16 @@ public class MimeCompositionTests
     [Fact]
     public void Bcc_recipients_are_in_the_envelope_and_nowhere_in_the_mime()
     {
-        var email = Messages.Compose(Messages.Valid(m =>
+        var email = TestMessages.Compose(TestMessages.Valid(m =>
         {
             m.Cc.Add("carl@example.com");
             m.Bcc.Add("secret-auditor@example.com");
         }));
-        var raw = Messages.Ascii(email);
+        var raw = TestMessages.Ascii(email);
 
         Assert.Equal(["ann@example.com", "carl@example.com", "secret-auditor@example.com"], email.Destinations);
         Assert.DoesNotContain("secret-auditor", raw, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("\r\nBcc:", raw, StringComparison.OrdinalIgnoreCase);
-        Assert.Empty(Messages.Parse(email).Bcc);
+        Assert.Empty(TestMessages.Parse(email).Bcc);
     }
 }

@@ -20,7 +20,7 @@ public class MimeLineTests
     [MemberData(nameof(Bodies))]
     public void Composed_messages_are_crlf_only_7bit_with_short_lines(string body)
     {
-        var email = Messages.Compose(Messages.Valid(m =>
+        var email = TestMessages.Compose(TestMessages.Valid(m =>
         {
             m.Subject = "Über " + body[..Math.Min(body.Length, 300)].ReplaceLineEndings(" ");
             m.TextBody = body;
@@ -29,7 +29,7 @@ public class MimeLineTests
         }));
 
         AssertSesSafe(email.Mime.Span);
-        var mime = Messages.Parse(email);
+        var mime = TestMessages.Parse(email);
         Assert.Equal(body.ReplaceLineEndings("\n"), mime.TextBody!.ReplaceLineEndings("\n"));
     }
 
@@ -39,7 +39,7 @@ public class MimeLineTests
         var random = new Random(42);
         var bytes = new byte[3 * 1024 * 1024];
         random.NextBytes(bytes);
-        var email = Messages.Compose(Messages.Valid(m =>
+        var email = TestMessages.Compose(TestMessages.Valid(m =>
         {
             m.TextBody = string.Concat(Enumerable.Repeat("Zeile mit Ümlauten und einer sehr langen Zeile ohne Umbruch ", 2000));
             m.Attachments.Add(EmailAttachment.FromBytes("random.bin", bytes));

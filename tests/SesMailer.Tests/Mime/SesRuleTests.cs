@@ -18,7 +18,7 @@ public class SesRuleTests
 
     private async Task<EmailValidationException> Rejected(Action<EmailMessage> change, string field, string rule)
     {
-        var error = await Assert.ThrowsAnyAsync<EmailValidationException>(() => _mailer.SendAsync(Messages.Valid(change)));
+        var error = await Assert.ThrowsAnyAsync<EmailValidationException>(() => _mailer.SendAsync(TestMessages.Valid(change)));
         Assert.Equal(field, error.Field);
         Assert.Equal(field, error.ParamName);
         Assert.Equal(rule, error.Rule);
@@ -29,7 +29,7 @@ public class SesRuleTests
 
     private async Task<SentEmail> Accepted(Action<EmailMessage> change)
     {
-        await _mailer.SendAsync(Messages.Valid(change));
+        await _mailer.SendAsync(TestMessages.Valid(change));
         _transport.AssertSentCount(1);
         return _transport.Last!;
     }
@@ -119,13 +119,13 @@ public class SesRuleTests
     {
         var sent = await Accepted(m => m.To[0] = "ann@bücher.example");
         Assert.Equal(["ann@xn--bcher-kva.example"], sent.Destinations);
-        Assert.Contains("To: ann@xn--bcher-kva.example\r\n", Messages.TopHeaders(sent.Outgoing), StringComparison.Ordinal);
+        Assert.Contains("To: ann@xn--bcher-kva.example\r\n", TestMessages.TopHeaders(sent.Outgoing), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task More_than_50_recipients_are_rejected_with_the_count()
     {
-        var error = await Assert.ThrowsAsync<TooManyRecipientsException>(() => _mailer.SendAsync(Messages.Valid(m =>
+        var error = await Assert.ThrowsAsync<TooManyRecipientsException>(() => _mailer.SendAsync(TestMessages.Valid(m =>
         {
             for (var i = 0; i < 30; i++)
             {
@@ -161,7 +161,7 @@ public class SesRuleTests
     [Fact]
     public async Task Opting_in_sends_one_message_per_recipient()
     {
-        var result = await _mailer.SendAsync(Messages.Valid(m =>
+        var result = await _mailer.SendAsync(TestMessages.Valid(m =>
         {
             m.OneMessagePerRecipient = true;
             m.Cc.Add("carl@example.com");
@@ -187,7 +187,7 @@ public class SesRuleTests
         // 7.7 MB of bytes grow past 10 MB once base64-encoded.
         var file = new byte[7_700_000];
         var error = await Assert.ThrowsAsync<MessageTooLargeException>(() =>
-            _mailer.SendAsync(Messages.Valid(m => m.Attachments.Add(EmailAttachment.FromBytes("big.bin", file)))));
+            _mailer.SendAsync(TestMessages.Valid(m => m.Attachments.Add(EmailAttachment.FromBytes("big.bin", file)))));
 
         Assert.True(error.Size > EmailRules.MessageSizeLimit);
         Assert.Equal(10 * 1024 * 1024, error.Limit);

@@ -21,15 +21,15 @@ public sealed class FileOutboxTransportTests : IDisposable
     {
         var mailer = Mailer.Create(m => m.UseOutbox(_folder));
 
-        var first = await mailer.SendAsync(Messages.Valid(m => m.EmailName = "Welcome"));
-        var second = await mailer.SendAsync(Messages.Valid(m => m.Subject = "Second"));
+        var first = await mailer.SendAsync(TestMessages.Valid(m => m.EmailName = "Welcome"));
+        var second = await mailer.SendAsync(TestMessages.Valid(m => m.Subject = "Second"));
 
         var files = Directory.GetFiles(_folder, "*.eml").Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(2, files.Length);
         Assert.Equal(Path.GetFileName(files.Single(f => f.Contains("Welcome", StringComparison.Ordinal))), first.MessageId);
         Assert.Contains(files, f => Path.GetFileName(f) == second.MessageId);
         var bytes = await File.ReadAllBytesAsync(Path.Combine(_folder, second.MessageId));
-        Assert.Equal("Second", Messages.Parse(bytes).Subject);
+        Assert.Equal("Second", TestMessages.Parse(bytes).Subject);
         Mime.MimeLineTests.AssertSesSafe(bytes);
         Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
     }

@@ -55,7 +55,7 @@ public class InMemoryTransportTests
     public async Task Failed_assertions_say_what_was_sent()
     {
         _transport.AssertNothingSent();
-        await _mailer.SendAsync(Messages.Valid(m => m.From = null));
+        await _mailer.SendAsync(TestMessages.Valid(m => m.From = null));
 
         var error = Assert.Throws<InMemoryTransportAssertionException>(() => _transport.AssertSentTo("bob@example.com"));
         Assert.Contains("'Your receipt' to ann@example.com", error.Message, StringComparison.Ordinal);

@@ -5,7 +5,7 @@ using SesMailer.Transport;
 namespace SesMailer.Tests.Support;
 
 /// <summary>Builders and parsers shared by the tests.</summary>
-internal static class Messages
+internal static class TestMessages
 {
     public static EmailMessage Valid(Action<EmailMessage>? change = null)
     {
