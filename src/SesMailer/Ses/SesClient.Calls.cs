@@ -121,9 +121,9 @@ public sealed partial class SesClient
             requestIds.Add(answer.RequestId);
             foreach (var entry in SesXml.Child(answer.Result, "VerificationAttributes")?.Elements().Where(e => e.Name.LocalName == "entry") ?? [])
             {
-                var value = SesXml.Child(entry, "value") ?? throw new FormatException("A VerificationAttributes entry has no <value>.");
+                var value = SesXml.Child(entry, "value") ?? new XElement("value");
                 attributes[SesXml.Required(entry, "key")] = new IdentityVerificationAttributes(
-                    Enum.Parse<VerificationStatus>(SesXml.Required(value, "VerificationStatus")),
+                    SesXml.EnumValue<VerificationStatus>(value, "VerificationStatus"),
                     SesXml.Child(value, "VerificationToken")?.Value.Trim());
             }
         }

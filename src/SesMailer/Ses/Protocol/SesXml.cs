@@ -62,19 +62,35 @@ internal static class SesXml
         parent?.Elements().FirstOrDefault(e => e.Name.LocalName == localName);
 
     public static string Required(XElement parent, string localName) =>
-        Child(parent, localName)?.Value.Trim() ?? throw new FormatException($"The SES answer has no <{localName}> in <{parent.Name.LocalName}>.");
+        Child(parent, localName)?.Value.Trim() ?? throw Malformed(parent, $"no <{localName}> in <{parent.Name.LocalName}>");
 
     public static IReadOnlyList<string> Members(XElement? parent, string listName) =>
         Child(parent, listName)?.Elements().Where(e => e.Name.LocalName == "member").Select(e => e.Value.Trim()).ToList() ?? [];
 
     public static double Number(XElement parent, string localName) =>
-        double.Parse(Required(parent, localName), NumberStyles.Float, CultureInfo.InvariantCulture);
+        double.TryParse(Required(parent, localName), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw Malformed(parent, $"<{localName}> is not a number");
 
     public static long Integer(XElement parent, string localName) =>
-        long.Parse(Required(parent, localName), NumberStyles.Integer, CultureInfo.InvariantCulture);
+        long.TryParse(Required(parent, localName), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw Malformed(parent, $"<{localName}> is not an integer");
 
     public static DateTimeOffset Timestamp(XElement parent, string localName) =>
-        DateTimeOffset.Parse(Required(parent, localName), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+        DateTimeOffset.TryParse(Required(parent, localName), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
+            ? value
+            : throw Malformed(parent, $"<{localName}> is not a timestamp");
+
+    public static TEnum EnumValue<TEnum>(XElement parent, string localName)
+        where TEnum : struct, Enum =>
+        Enum.TryParse<TEnum>(Required(parent, localName), ignoreCase: false, out var value)
+            ? value
+            : throw Malformed(parent, $"<{localName}> is not a {typeof(TEnum).Name}");
+
+    /// <summary>A 2xx answer that is XML but not the shape SES documents: quote it rather than guess.</summary>
+    private static SesUnexpectedResponseException Malformed(XElement element, string what) =>
+        new(HttpStatusCode.OK, Quote(what + ": " + (element.Document?.Root ?? element).ToString(SaveOptions.DisableFormatting)), isRetryable: false);
 
     /// <summary>The first characters of a body, on one line, for error messages.</summary>
     public static string Quote(string body)
