@@ -1,5 +1,21 @@
 namespace SesMailer;
 
-/// <summary>The outcome of one accepted send.</summary>
-/// <param name="MessageId">The id the transport gave the message (the SES message id, or the outbox file name).</param>
-public sealed record SendResult(string MessageId);
+/// <summary>The outcome of one send.</summary>
+/// <param name="MessageId">
+/// The id the transport gave the message (the SES message id, or the outbox file name); the first one when the
+/// send was split per recipient; empty when an interceptor cancelled the send.
+/// </param>
+public sealed record SendResult(string MessageId)
+{
+    /// <summary>Every message id of this send: one, or one per recipient when the send was split.</summary>
+    public IReadOnlyList<string> MessageIds { get; init; } = MessageId.Length == 0 ? [] : [MessageId];
+
+    /// <summary>Whether an interceptor cancelled the send (nothing was sent).</summary>
+    public bool IsCancelled { get; init; }
+
+    /// <summary>Why the send was cancelled, when <see cref="IsCancelled"/>.</summary>
+    public string? CancellationReason { get; init; }
+
+    /// <summary>A result for a send that an interceptor cancelled.</summary>
+    public static SendResult Cancelled(string reason) => new(string.Empty) { IsCancelled = true, CancellationReason = reason };
+}

@@ -17,4 +17,7 @@ public sealed class OutgoingEmail
 
     /// <summary>SES message tags.</summary>
     public IReadOnlyList<MessageTag> Tags { get; init; } = [];
+
+    /// <summary>The declared email the message was rendered from (for example <c>Welcome</c>), or <see langword="null"/>; never sent.</summary>
+    public string? EmailName { get; init; }
 }

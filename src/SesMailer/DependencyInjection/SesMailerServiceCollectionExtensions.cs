@@ -1,0 +1,78 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SesMailer;
+using SesMailer.DependencyInjection;
+using SesMailer.Mailing;
+using SesMailer.Transport;
+
+// In the namespace of IServiceCollection, as is the convention, so that AddSesMailer is found without a using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers SesMailer: <see cref="IMailer"/>, its transport, options, interceptors and observers.</summary>
+public static class SesMailerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers SesMailer configured from <paramref name="configuration"/> (usually
+    /// <c>configuration.GetSection("SesMailer")</c>). The settings are validated when the host starts.
+    /// </summary>
+    /// <example><code>
+    /// builder.Services.AddSesMailer(builder.Configuration.GetSection("SesMailer"));
+    /// </code></example>
+    public static SesMailerBuilder AddSesMailer(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration is IConfigurationSection s ? s.Path : "SesMailer";
+        var builder = AddCore(services, section);
+        services.Configure<MailerOptions>(configuration);
+        services.Configure<TransportOptions>(configuration);
+        return builder;
+    }
+
+    /// <summary>Registers SesMailer configured in code.</summary>
+    /// <example><code>
+    /// services.AddSesMailer(m => m.DefaultFrom("Acme &lt;noreply@acme.example&gt;").UseOutbox("outbox"));
+    /// </code></example>
+    public static SesMailerBuilder AddSesMailer(this IServiceCollection services, Action<SesMailerBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var builder = AddCore(services, "SesMailer");
+        configure?.Invoke(builder);
+        return builder;
+    }
+
+    private static SesMailerBuilder AddCore(IServiceCollection services, string section)
+    {
+        services.AddOptions<MailerOptions>().ValidateOnStart();
+        services.AddOptions<TransportOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailerOptions>>(new MailerOptionsValidator(section)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TransportOptions>>(new TransportOptionsValidator(section)));
+        services.TryAddSingleton(sp => new MailerTelemetry(sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton<InMemoryTransport>();
+        services.TryAddSingleton(CreateTransport);
+        services.TryAddSingleton(sp => new Mailer(
+            sp.GetRequiredService<IEmailTransport>(),
+            sp.GetRequiredService<IOptions<MailerOptions>>().Value,
+            sp.GetServices<IEmailInterceptor>(),
+            sp.GetServices<IEmailObserver>(),
+            sp.GetService<ILogger<Mailer>>(),
+            sp.GetService<TimeProvider>(),
+            sp.GetRequiredService<MailerTelemetry>()));
+        services.TryAddSingleton<IMailer>(sp => sp.GetRequiredService<Mailer>());
+        return new SesMailerBuilder(services);
+    }
+
+    private static IEmailTransport CreateTransport(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<TransportOptions>>().Value;
+        return options.Kind switch
+        {
+            TransportKind.InMemory => services.GetRequiredService<InMemoryTransport>(),
+            _ => new FileOutboxTransport(options.Outbox.Folder, services.GetService<TimeProvider>()),
+        };
+    }
+}

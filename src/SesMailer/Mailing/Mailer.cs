@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SesMailer.Mime;
+using SesMailer.Transport;
+
+namespace SesMailer.Mailing;
+
+/// <summary>
+/// The send pipeline: applies the defaults, runs the interceptors, checks and composes the MIME, hands it to the
+/// transport, then tells the observers; with structured logs, metrics and a trace span per send.
+/// Build one with <see cref="Create"/> in a console app, or register it with <c>services.AddSesMailer(...)</c>.
+/// </summary>
+public sealed class Mailer : IMailer
+{
+    private readonly IEmailTransport _transport;
+    private readonly MailerDefaults _defaults;
+    private readonly IEmailInterceptor[] _interceptors;
+    private readonly IEmailObserver[] _observers;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly MailerTelemetry _telemetry;
+    private readonly MimeComposer _composer;
+
+    /// <summary>Creates a mailer over <paramref name="transport"/>.</summary>
+    /// <param name="transport">Where composed messages go.</param>
+    /// <param name="options">Default sender, Reply-To, configuration set and tags; checked here.</param>
+    /// <param name="interceptors">Run before each send, in order.</param>
+    /// <param name="observers">Told about each send once it is over.</param>
+    /// <param name="logger">Structured logging; nothing is logged when <see langword="null"/>.</param>
+    /// <param name="timeProvider">The clock for Date headers and durations.</param>
+    /// <param name="telemetry">Metrics instruments; a meter of its own when <see langword="null"/>.</param>
+    /// <exception cref="MailerConfigurationException"><paramref name="options"/> has an invalid setting.</exception>
+    public Mailer(
+        IEmailTransport transport,
+        MailerOptions? options = null,
+        IEnumerable<IEmailInterceptor>? interceptors = null,
+        IEnumerable<IEmailObserver>? observers = null,
+        ILogger<Mailer>? logger = null,
+        TimeProvider? timeProvider = null,
+        MailerTelemetry? telemetry = null)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        options ??= new MailerOptions();
+        _transport = transport;
+        _defaults = MailerDefaults.From(options);
+        var all = (interceptors ?? []).ToList();
+        if (_defaults.RedirectTo is { } redirect)
+        {
+            // Last, so that it sees (and redirects) whatever recipients other interceptors added.
+            all.Add(new RedirectRecipientsInterceptor(redirect));
+        }
+
+        _interceptors = [.. all];
+        _observers = (observers ?? []).ToArray();
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _time = timeProvider ?? TimeProvider.System;
+        _telemetry = telemetry ?? new MailerTelemetry();
+        _composer = new MimeComposer(_time);
+    }
+
+    /// <summary>The transport messages are handed to.</summary>
+    public IEmailTransport Transport => _transport;
+
+    /// <summary>Builds a mailer without dependency injection; by default it writes <c>.eml</c> files to <c>./outbox</c>.</summary>
+    /// <example><code>
+    /// var mailer = Mailer.Create(m => m.DefaultFrom("Acme &lt;noreply@acme.example&gt;").UseOutbox("outbox"));
+    /// </code></example>
+    /// <exception cref="MailerConfigurationException">A setting is invalid.</exception>
+    public static Mailer Create(Action<MailerBuilder>? configure = null)
+    {
+        var builder = new MailerBuilder();
+        configure?.Invoke(builder);
+        return builder.Build();
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> is <see langword="null"/>.</exception>
+    /// <exception cref="EmailValidationException">The message breaks an SES rule; nothing was sent.</exception>
+    /// <exception cref="PartiallySentException">A send split per recipient failed after some messages were sent.</exception>
+    public async Task<SendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var name = message.EmailName ?? "(message)";
+        using var activity = MailerTelemetry.ActivitySource.StartActivity("sesmailer.send", ActivityKind.Client);
+        activity?.SetTag("sesmailer.email", name);
+        var started = _time.GetTimestamp();
+        var working = message.Clone();
+        _defaults.ApplyTo(working);
+        try
+        {
+            var context = new EmailSendingContext(working);
+            foreach (var interceptor in _interceptors)
+            {
+                await interceptor.OnSendingAsync(context, cancellationToken).ConfigureAwait(false);
+                if (context.IsCancelled)
+                {
+                    MailerLog.Cancelled(_logger, name, context.CancellationReason!);
+                    activity?.SetTag("sesmailer.outcome", "cancelled");
+                    var cancelled = SendResult.Cancelled(context.CancellationReason!);
+                    await NotifyAsync(new EmailSendOutcome(working, cancelled, null, _time.GetElapsedTime(started)), cancellationToken).ConfigureAwait(false);
+                    return cancelled;
+                }
+            }
+
+            var result = working.OneMessagePerRecipient
+                ? await SendPerRecipientAsync(working, cancellationToken).ConfigureAwait(false)
+                : await _transport.SendAsync(_composer.Compose(working), cancellationToken).ConfigureAwait(false);
+
+            var elapsed = _time.GetElapsedTime(started);
+            var recipients = working.To.Count + working.Cc.Count + working.Bcc.Count;
+            _telemetry.Sent.Add(result.MessageIds.Count, new KeyValuePair<string, object?>("sesmailer.email", name));
+            _telemetry.Duration.Record(elapsed.TotalSeconds, new("sesmailer.email", name), new("sesmailer.outcome", "sent"));
+            activity?.SetTag("sesmailer.message_id", result.MessageId);
+            activity?.SetTag("sesmailer.recipients", recipients);
+            activity?.SetTag("sesmailer.outcome", "sent");
+            MailerLog.Sent(_logger, name, recipients, result.MessageId, (long)elapsed.TotalMilliseconds);
+            await NotifyAsync(new EmailSendOutcome(working, result, null, elapsed), cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        catch (Exception e)
+        {
+            var elapsed = _time.GetElapsedTime(started);
+            var error = SendErrors.Classify(e);
+            _telemetry.Failed.Add(1, new("sesmailer.email", name), new("error.type", error.Type));
+            if (error.Throttled)
+            {
+                _telemetry.Throttled.Add(1, new KeyValuePair<string, object?>("sesmailer.email", name));
+            }
+
+            _telemetry.Duration.Record(elapsed.TotalSeconds, new("sesmailer.email", name), new("sesmailer.outcome", "failed"));
+            activity?.SetStatus(ActivityStatusCode.Error, error.Type);
+            activity?.SetTag("error.type", error.Type);
+            activity?.SetTag("sesmailer.outcome", "failed");
+            if (e is EmailValidationException invalid)
+            {
+                MailerLog.Invalid(_logger, name, error.Type, invalid.Field, e);
+            }
+            else
+            {
+                MailerLog.Failed(_logger, name, error.Type, e);
+            }
+
+            await NotifyAsync(new EmailSendOutcome(working, null, e, elapsed), CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<SendResult> SendPerRecipientAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        // Check the whole message once (every address, every rule) before the first copy leaves.
+        _composer.Compose(message);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var ids = new List<string>();
+        foreach (var recipient in message.To.Concat(message.Cc).Concat(message.Bcc))
+        {
+            if (!seen.Add(recipient.Address))
+            {
+                continue;
+            }
+
+            var copy = message.Clone();
+            copy.To.Clear();
+            copy.Cc.Clear();
+            copy.Bcc.Clear();
+            copy.To.Add(recipient);
+            copy.OneMessagePerRecipient = false;
+            try
+            {
+                var result = await _transport.SendAsync(_composer.Compose(copy), cancellationToken).ConfigureAwait(false);
+                ids.Add(result.MessageId);
+            }
+            catch (Exception e) when (ids.Count > 0)
+            {
+                throw new PartiallySentException(ids, recipient.Address, e);
+            }
+        }
+
+        return new SendResult(ids[0]) { MessageIds = ids };
+    }
+
+    private async Task NotifyAsync(EmailSendOutcome outcome, CancellationToken cancellationToken)
+    {
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                await observer.OnSendCompletedAsync(outcome, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                MailerLog.ObserverFailed(_logger, observer.GetType().Name, e);
+            }
+        }
+    }
+}

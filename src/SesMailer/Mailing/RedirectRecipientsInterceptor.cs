@@ -1,0 +1,44 @@
+using SesMailer.Mime;
+
+namespace SesMailer.Mailing;
+
+/// <summary>
+/// Sends every message to one address instead of its recipients (for staging and QA environments). The
+/// original To, Cc and Bcc are listed in the <c>X-SesMailer-Original-Recipients</c> header so a tester can see
+/// who would have received it.
+/// </summary>
+public sealed class RedirectRecipientsInterceptor : IEmailInterceptor
+{
+    /// <summary>The header listing the recipients the message was meant for.</summary>
+    public const string OriginalRecipientsHeader = "X-SesMailer-Original-Recipients";
+
+    private readonly EmailAddress _target;
+
+    /// <summary>Creates an interceptor redirecting every message to <paramref name="target"/>.</summary>
+    /// <exception cref="EmailValidationException"><paramref name="target"/> is not a valid address.</exception>
+    public RedirectRecipientsInterceptor(EmailAddress target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        AddressRules.ToAscii(target, nameof(target));
+        _target = target;
+    }
+
+    /// <inheritdoc />
+    public ValueTask OnSendingAsync(EmailSendingContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var message = context.Message;
+        var original = message.To.Select(a => "to:" + a.Address)
+            .Concat(message.Cc.Select(a => "cc:" + a.Address))
+            .Concat(message.Bcc.Select(a => "bcc:" + a.Address));
+        message.Headers[OriginalRecipientsHeader] = string.Join(", ", original);
+        message.To.Clear();
+        message.Cc.Clear();
+        message.Bcc.Clear();
+        message.To.Add(_target);
+
+        // One recipient now: splitting per recipient would only send duplicates.
+        message.OneMessagePerRecipient = false;
+        return ValueTask.CompletedTask;
+    }
+}

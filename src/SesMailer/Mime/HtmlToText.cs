@@ -1,0 +1,286 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace SesMailer.Mime;
+
+/// <summary>
+/// Turns an HTML body into a readable plain-text body for mail clients (and spam filters) that want one:
+/// links become <c>text (url)</c>, list items get bullets or numbers, headings stand on their own lines,
+/// table cells are joined with <c> | </c>, images show their alt text; scripts, styles and the head are dropped.
+/// </summary>
+public static class HtmlToText
+{
+    private static readonly HtmlParser Parser = new();
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "section", "article", "header", "footer", "main", "nav", "aside", "blockquote", "address",
+        "form", "fieldset", "figure", "figcaption", "center", "dl", "dt", "dd", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "hr", "body", "html",
+    };
+
+    private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "head", "script", "style", "template", "noscript", "title", "meta", "link",
+    };
+
+    /// <summary>Converts <paramref name="html"/> to plain text with LF line endings.</summary>
+    public static string Convert(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var document = Parser.ParseDocument(html);
+        var writer = new TextWriter();
+        Walk(document.Body ?? (INode)document, writer, listDepth: 0);
+        return writer.ToString();
+    }
+
+    private static void Walk(INode node, TextWriter writer, int listDepth)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child)
+            {
+                case IText text:
+                    writer.Inline(text.Data);
+                    break;
+                case IElement element:
+                    Element(element, writer, listDepth);
+                    break;
+            }
+        }
+    }
+
+    private static void Element(IElement element, TextWriter writer, int listDepth)
+    {
+        var tag = element.LocalName;
+        if (Skipped.Contains(tag))
+        {
+            return;
+        }
+
+        switch (tag)
+        {
+            case "br":
+                writer.LineBreak();
+                return;
+            case "hr":
+                writer.Block();
+                writer.Raw("----------------------------------------");
+                writer.Block();
+                return;
+            case "img":
+                var alt = element.GetAttribute("alt");
+                if (!string.IsNullOrWhiteSpace(alt))
+                {
+                    writer.Inline("[" + alt.Trim() + "]");
+                }
+
+                return;
+            case "a":
+                Link(element, writer, listDepth);
+                return;
+            case "pre":
+                writer.Block();
+                writer.Raw(element.TextContent.TrimEnd('\n', '\r'));
+                writer.Block();
+                return;
+            case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
+                Heading(element, writer, listDepth);
+                return;
+            case "li":
+                ListItem(element, writer, listDepth);
+                return;
+            case "tr":
+                TableRow(element, writer, listDepth);
+                return;
+            case "ul" or "ol":
+                // A nested list continues its parent item on the next line; a top-level list is a block.
+                Separate(writer, nested: listDepth > 0);
+                Walk(element, writer, listDepth + 1);
+                Separate(writer, nested: listDepth > 0);
+                return;
+        }
+
+        var block = Blocks.Contains(tag);
+        if (block)
+        {
+            writer.Block();
+        }
+
+        Walk(element, writer, listDepth);
+        if (block)
+        {
+            writer.Block();
+        }
+    }
+
+    private static void Separate(TextWriter writer, bool nested)
+    {
+        if (nested)
+        {
+            writer.EndLine();
+        }
+        else
+        {
+            writer.Block();
+        }
+    }
+
+    private static void Link(IElement element, TextWriter writer, int listDepth)
+    {
+        var href = element.GetAttribute("href")?.Trim();
+        var before = writer.Length;
+        Walk(element, writer, listDepth);
+        var text = writer.Since(before).Trim();
+        if (string.IsNullOrEmpty(href) || href.StartsWith('#') || href.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var shown = href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ? href["mailto:".Length..] : href;
+        if (text.Length == 0)
+        {
+            writer.Inline(href);
+        }
+        else if (!string.Equals(text, shown, StringComparison.OrdinalIgnoreCase) && !string.Equals(text, href, StringComparison.OrdinalIgnoreCase))
+        {
+            writer.Inline(" (" + href + ")");
+        }
+    }
+
+    private static void Heading(IElement element, TextWriter writer, int listDepth)
+    {
+        writer.Block();
+        var before = writer.Length;
+        Walk(element, writer, listDepth);
+        var length = writer.Since(before).Trim().Length;
+        if (length > 0)
+        {
+            // Setext-style underline: '=' for the top level, '-' below; readable and recognisable in any client.
+            writer.LineBreak();
+            writer.Raw(new string(element.LocalName == "h1" ? '=' : '-', Math.Min(length, 72)));
+        }
+
+        writer.Block();
+    }
+
+    private static void ListItem(IElement element, TextWriter writer, int listDepth)
+    {
+        writer.EndLine();
+        var indent = new string(' ', Math.Max(0, listDepth - 1) * 2);
+        var marker = "- ";
+        if (element.ParentElement is { LocalName: "ol" } list)
+        {
+            var start = int.TryParse(list.GetAttribute("start"), out var s) ? s : 1;
+            var index = list.Children.Where(c => c.LocalName == "li").ToList().IndexOf(element);
+            marker = (start + index).ToString(System.Globalization.CultureInfo.InvariantCulture) + ". ";
+        }
+
+        writer.Raw(indent + marker);
+        Walk(element, writer, listDepth);
+        writer.EndLine();
+    }
+
+    private static void TableRow(IElement row, TextWriter writer, int listDepth)
+    {
+        writer.EndLine();
+        var first = true;
+        foreach (var cell in row.Children.Where(c => c.LocalName is "td" or "th"))
+        {
+            var cellWriter = new TextWriter();
+            Walk(cell, cellWriter, listDepth);
+            var text = string.Join(' ', cellWriter.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            if (!first)
+            {
+                writer.Raw(" | ");
+            }
+
+            writer.Raw(text);
+            first = false;
+        }
+
+        writer.EndLine();
+    }
+
+    /// <summary>Accumulates text, collapsing HTML whitespace and keeping at most one blank line between blocks.</summary>
+    private sealed class TextWriter
+    {
+        private readonly StringBuilder _text = new();
+        private bool _pendingSpace;
+        private int _pendingNewLines;
+
+        public int Length => _text.Length;
+
+        public string Since(int start) => _text.ToString(start, _text.Length - start);
+
+        public void Inline(string value)
+        {
+            foreach (var c in value)
+            {
+                if (char.IsWhiteSpace(c) && c != '\u00A0')
+                {
+                    _pendingSpace = _text.Length > 0 && _pendingNewLines == 0 && !EndsWithNewLine();
+                    continue;
+                }
+
+                Flush();
+                _text.Append(c == '\u00A0' ? ' ' : c);
+            }
+        }
+
+        public void Raw(string value)
+        {
+            Flush();
+            _text.Append(value);
+        }
+
+        public void LineBreak()
+        {
+            _pendingSpace = false;
+            _text.Append('\n');
+        }
+
+        public void EndLine()
+        {
+            _pendingSpace = false;
+            if (_text.Length > 0 && !EndsWithNewLine())
+            {
+                _pendingNewLines = Math.Max(_pendingNewLines, 1);
+            }
+        }
+
+        public void Block()
+        {
+            _pendingSpace = false;
+            if (_text.Length > 0)
+            {
+                _pendingNewLines = 2;
+            }
+        }
+
+        public override string ToString() => _text.ToString().Trim('\n', ' ') + "\n";
+
+        private bool EndsWithNewLine() => _text.Length > 0 && _text[^1] == '\n';
+
+        private void Flush()
+        {
+            if (_pendingNewLines > 0)
+            {
+                var existing = 0;
+                for (var i = _text.Length - 1; i >= 0 && _text[i] == '\n'; i--)
+                {
+                    existing++;
+                }
+
+                _text.Append('\n', Math.Max(0, _pendingNewLines - existing));
+                _pendingNewLines = 0;
+                _pendingSpace = false;
+            }
+            else if (_pendingSpace)
+            {
+                _text.Append(' ');
+                _pendingSpace = false;
+            }
+        }
+    }
+}

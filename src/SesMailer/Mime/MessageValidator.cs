@@ -1,0 +1,200 @@
+using System.Text.RegularExpressions;
+
+namespace SesMailer.Mime;
+
+/// <summary>
+/// Checks a message against the SES rules before any MIME is written or any network call is made, and works
+/// out the envelope: every address in its ASCII form (punycode domains) and the destinations (To + Cc + Bcc).
+/// </summary>
+internal static partial class MessageValidator
+{
+    /// <summary>Validates <paramref name="message"/> (its defaults already applied) and returns its envelope.</summary>
+    /// <exception cref="EmailValidationException">A rule is broken; the exception names the field.</exception>
+    public static Envelope Validate(EmailMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.From is null)
+        {
+            throw new EmailValidationException("From", EmailRules.Required,
+                "From: the message has no sender. Set EmailMessage.From or configure a default sender (SesMailer:From).");
+        }
+
+        var from = AddressRules.ToAscii(message.From, "From");
+        var to = Addresses(message.To, "To");
+        var cc = Addresses(message.Cc, "Cc");
+        var bcc = Addresses(message.Bcc, "Bcc");
+        var replyTo = Addresses(message.ReplyTo, "ReplyTo");
+
+        // Destinations are distinct: one mailbox listed twice (To and Bcc, say) receives one copy.
+        var destinations = to.Concat(cc).Concat(bcc).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (destinations.Count == 0)
+        {
+            throw new EmailValidationException("To", EmailRules.Required, "To: the message has no recipient (To, Cc and Bcc are all empty).");
+        }
+
+        if (destinations.Count > EmailRules.RecipientLimit && !message.OneMessagePerRecipient)
+        {
+            throw new TooManyRecipientsException(destinations.Count, EmailRules.RecipientLimit);
+        }
+
+        HeaderRules.RejectLineBreaks(message.Subject ?? string.Empty, "Subject", "subject");
+        if (message.HtmlBody is null && message.TextBody is null)
+        {
+            throw new EmailValidationException("HtmlBody", EmailRules.Required, "HtmlBody: the message has neither an HTML nor a text body.");
+        }
+
+        foreach (var (name, value) in message.Headers)
+        {
+            HeaderRules.CheckCustomHeader(name, value);
+        }
+
+        CheckTags(message.Tags);
+        CheckConfigurationSet(message.ConfigurationSet);
+        var unsubscribeMailto = CheckListUnsubscribe(message.ListUnsubscribe);
+        CheckFiles(message.Attachments, "Attachments", inline: false);
+        CheckFiles(message.InlineImages, "InlineImages", inline: true);
+        CheckContentIdReferences(message);
+
+        return new Envelope(from, to, cc, replyTo, destinations, unsubscribeMailto);
+    }
+
+    private static List<string> Addresses(IList<EmailAddress> addresses, string field)
+    {
+        var result = new List<string>(addresses.Count);
+        for (var i = 0; i < addresses.Count; i++)
+        {
+            var address = addresses[i] ?? throw new EmailValidationException($"{field}[{i}]", EmailRules.Required, $"{field}[{i}]: the address is null.");
+            result.Add(AddressRules.ToAscii(address, $"{field}[{i}]"));
+        }
+
+        return result;
+    }
+
+    private static void CheckTags(IList<MessageTag> tags)
+    {
+        for (var i = 0; i < tags.Count; i++)
+        {
+            var tag = tags[i];
+            CheckTagPart(tag?.Name, $"Tags[{i}].Name");
+            CheckTagPart(tag?.Value, $"Tags[{i}].Value");
+        }
+    }
+
+    private static void CheckTagPart(string? value, string field)
+    {
+        if (value is null || !TagPattern().IsMatch(value))
+        {
+            throw new EmailValidationException(field, EmailRules.TagCharset,
+                $"{field}: '{value}' is not a valid SES tag; names and values must be 1 to {EmailRules.TagLengthLimit} characters of A-Z, a-z, 0-9, '_' and '-'.");
+        }
+    }
+
+    private static void CheckConfigurationSet(string? name)
+    {
+        if (name is not null && !ConfigurationSetPattern().IsMatch(name))
+        {
+            throw new EmailValidationException("ConfigurationSet", EmailRules.ConfigurationSetName,
+                $"ConfigurationSet: '{name}' is not a valid configuration set name; use 1 to 64 characters of A-Z, a-z, 0-9, '_' and '-'.");
+        }
+    }
+
+    private static string? CheckListUnsubscribe(ListUnsubscribe? unsubscribe)
+    {
+        if (unsubscribe is null)
+        {
+            return null;
+        }
+
+        const string field = "ListUnsubscribe";
+        if (unsubscribe.Url is null && unsubscribe.Mailto is null)
+        {
+            throw new EmailValidationException(field, EmailRules.ListUnsubscribe, $"{field}: give a Url, a Mailto address, or both.");
+        }
+
+        if (unsubscribe.Url is { } url)
+        {
+            var https = url.IsAbsoluteUri && url.Scheme == Uri.UriSchemeHttps;
+            var http = url.IsAbsoluteUri && url.Scheme == Uri.UriSchemeHttp;
+            if (!https && !(http && !unsubscribe.OneClick))
+            {
+                throw new EmailValidationException(field + ".Url", EmailRules.ListUnsubscribe,
+                    $"{field}.Url: '{url}' must be an absolute https URL{(unsubscribe.OneClick ? " for one-click unsubscribe (RFC 8058)" : string.Empty)}.");
+            }
+        }
+        else if (unsubscribe.OneClick)
+        {
+            throw new EmailValidationException(field + ".Url", EmailRules.ListUnsubscribe,
+                $"{field}.Url: one-click unsubscribe (RFC 8058) needs an https URL; a mailto address alone cannot be one-click.");
+        }
+
+        return unsubscribe.Mailto is null ? null : AddressRules.ToAscii(unsubscribe.Mailto, field + ".Mailto");
+    }
+
+    private static void CheckFiles(IList<EmailAttachment> files, string field, bool inline)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++)
+        {
+            var name = $"{field}[{i}]";
+            var file = files[i] ?? throw new EmailValidationException(name, EmailRules.Required, $"{name}: the file is null.");
+            HeaderRules.RejectLineBreaks(file.FileName, name + ".FileName", "file name");
+            if (!inline)
+            {
+                continue;
+            }
+
+            if (file.ContentId is null || !ContentIdPattern().IsMatch(file.ContentId))
+            {
+                throw new EmailValidationException(name + ".ContentId", EmailRules.CidResolves,
+                    $"{name}.ContentId: an inline image needs a Content-ID of printable ASCII without spaces, quotes or angle brackets (found '{file.ContentId}'); the HTML refers to it as cid:<ContentId>.");
+            }
+
+            if (!ids.Add(file.ContentId))
+            {
+                throw new EmailValidationException(name + ".ContentId", EmailRules.UniqueContentId,
+                    $"{name}.ContentId: '{file.ContentId}' is already used by another inline image.");
+            }
+        }
+    }
+
+    private static void CheckContentIdReferences(EmailMessage message)
+    {
+        if (message.HtmlBody is null)
+        {
+            return;
+        }
+
+        var ids = message.InlineImages.Select(f => f.ContentId).ToHashSet(StringComparer.Ordinal);
+        foreach (Match match in CidReference().Matches(message.HtmlBody))
+        {
+            var id = Uri.UnescapeDataString(match.Groups["id"].Value);
+            if (!ids.Contains(id))
+            {
+                throw new EmailValidationException("HtmlBody", EmailRules.CidResolves,
+                    $"HtmlBody: the HTML refers to 'cid:{id}' but no inline image has Content-ID '{id}'. Add it to InlineImages (EmailAttachment.AsInline(\"{id}\")).");
+            }
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,256}$")]
+    private static partial Regex TagPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex ConfigurationSetPattern();
+
+    [GeneratedRegex("^[!#-'*-;=?-Z^-~]{1,200}$")]
+    private static partial Regex ContentIdPattern();
+
+    // A cid: URL as it appears in src="…", href='…' or url(…): everything up to a quote, space, ')' or '>'.
+    [GeneratedRegex("""cid:(?<id>[^"'\s>)]+)""", RegexOptions.IgnoreCase)]
+    private static partial Regex CidReference();
+}
+
+/// <summary>The checked addresses of a message, in ASCII form.</summary>
+internal sealed record Envelope(
+    string From,
+    IReadOnlyList<string> To,
+    IReadOnlyList<string> Cc,
+    IReadOnlyList<string> ReplyTo,
+    IReadOnlyList<string> Destinations,
+    string? UnsubscribeMailto);

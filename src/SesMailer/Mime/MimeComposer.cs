@@ -1,0 +1,231 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using MimeKit;
+using SesMailer.Transport;
+
+namespace SesMailer.Mime;
+
+/// <summary>
+/// Turns an <see cref="EmailMessage"/> into the bytes SES receives: checked against the SES rules, composed with
+/// MimeKit (multipart/alternative text + HTML, multipart/related for inline images, multipart/mixed for
+/// attachments), encoded so that every line is 7-bit and at most 998 octets, with CRLF line endings only.
+/// Bcc recipients go to the envelope (<see cref="OutgoingEmail.Destinations"/>), never into the MIME.
+/// </summary>
+public sealed class MimeComposer
+{
+    private static readonly FormatOptions Format = CreateFormat();
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates a composer that dates messages with <paramref name="timeProvider"/> (the system clock by default).</summary>
+    public MimeComposer(TimeProvider? timeProvider = null) => _time = timeProvider ?? TimeProvider.System;
+
+    /// <summary>The format every message is written with: CRLF line endings, no SMTPUTF8 (RFC 2047 / punycode instead).</summary>
+    public static FormatOptions FormatOptions => Format;
+
+    /// <summary>Checks and composes <paramref name="message"/>, ready for a transport.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> is <see langword="null"/>.</exception>
+    /// <exception cref="EmailValidationException">The message breaks an SES rule; nothing should be sent.</exception>
+    /// <exception cref="MessageTooLargeException">The encoded message is over 10 MB.</exception>
+    public OutgoingEmail Compose(EmailMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var envelope = MessageValidator.Validate(message);
+        var mime = Build(message, envelope);
+        var bytes = Serialize(mime);
+        return new OutgoingEmail
+        {
+            Mime = bytes,
+            From = envelope.From,
+            Destinations = envelope.Destinations,
+            ConfigurationSet = message.ConfigurationSet,
+            Tags = message.Tags.ToArray(),
+            EmailName = message.EmailName,
+        };
+    }
+
+    /// <summary>Checks <paramref name="message"/> and returns it as a MimeKit message (for previews and tests).</summary>
+    /// <exception cref="EmailValidationException">The message breaks an SES rule.</exception>
+    public MimeMessage CreateMimeMessage(EmailMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Build(message, MessageValidator.Validate(message));
+    }
+
+    private MimeMessage Build(EmailMessage message, Envelope envelope)
+    {
+        var mime = new MimeMessage { Date = _time.GetUtcNow() };
+        mime.From.Add(Mailbox(message.From!, envelope.From));
+        AddMailboxes(mime.To, message.To, envelope.To);
+        AddMailboxes(mime.Cc, message.Cc, envelope.Cc);
+        AddMailboxes(mime.ReplyTo, message.ReplyTo, envelope.ReplyTo);
+
+        // Bcc is deliberately never added: the envelope carries those recipients.
+        mime.Headers.Replace(NewHeader("Subject", message.Subject ?? string.Empty));
+        AddPriority(mime, message.Priority);
+        AddListUnsubscribe(mime, message.ListUnsubscribe, envelope.UnsubscribeMailto);
+        foreach (var (name, value) in message.Headers)
+        {
+            mime.Headers.Add(NewHeader(name, value));
+        }
+
+        mime.Body = Body(message);
+        return mime;
+    }
+
+    private static MimeEntity Body(EmailMessage message)
+    {
+        var text = message.TextBody ?? (message.HtmlBody is null ? null : HtmlToText.Convert(message.HtmlBody));
+        MimeEntity? html = null;
+        if (message.HtmlBody is not null)
+        {
+            html = TextPart("html", message.HtmlBody);
+            if (message.InlineImages.Count > 0)
+            {
+                // The HTML is the root; type= names it, as RFC 2387 asks.
+                var related = new MultipartRelated { html };
+                related.ContentType.Parameters["type"] = "text/html";
+                foreach (var image in message.InlineImages)
+                {
+                    related.Add(FilePart(image, ContentDisposition.Inline));
+                }
+
+                html = related;
+            }
+        }
+
+        MimeEntity body = (text, html) switch
+        {
+            (not null, not null) => new MultipartAlternative { TextPart("plain", text), html },
+            (not null, null) => TextPart("plain", text),
+            _ => html!,
+        };
+
+        if (message.Attachments.Count == 0)
+        {
+            return body;
+        }
+
+        var mixed = new Multipart("mixed") { body };
+        foreach (var attachment in message.Attachments)
+        {
+            mixed.Add(FilePart(attachment, ContentDisposition.Attachment));
+        }
+
+        return mixed;
+    }
+
+    private static TextPart TextPart(string subtype, string content)
+    {
+        var part = new TextPart(subtype);
+
+        // One line-ending convention inside; the writer turns every LF into CRLF, so a stray CR cannot survive.
+        part.SetText(Encoding.UTF8, content.ReplaceLineEndings("\n"));
+        return part;
+    }
+
+    private static MimePart FilePart(EmailAttachment file, string disposition)
+    {
+        var bytes = MemoryMarshal.TryGetArray(file.Content, out var segment) && segment.Array is not null
+            ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(file.Content.ToArray(), writable: false);
+        var part = new MimePart(ContentType.Parse(file.ContentType))
+        {
+            Content = new MimeContent(bytes),
+            ContentDisposition = new ContentDisposition(disposition),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = file.FileName,
+        };
+        if (disposition == ContentDisposition.Inline)
+        {
+            part.ContentId = file.ContentId;
+        }
+
+        return part;
+    }
+
+    private static void AddPriority(MimeMessage mime, EmailPriority priority)
+    {
+        switch (priority)
+        {
+            case EmailPriority.High:
+                mime.Priority = MessagePriority.Urgent;
+                mime.XPriority = XMessagePriority.Highest;
+                mime.Importance = MessageImportance.High;
+                break;
+            case EmailPriority.Low:
+                mime.Priority = MessagePriority.NonUrgent;
+                mime.XPriority = XMessagePriority.Lowest;
+                mime.Importance = MessageImportance.Low;
+                break;
+        }
+    }
+
+    private static void AddListUnsubscribe(MimeMessage mime, ListUnsubscribe? unsubscribe, string? mailto)
+    {
+        if (unsubscribe is null)
+        {
+            return;
+        }
+
+        var targets = new List<string>(2);
+        if (unsubscribe.Url is { } url)
+        {
+            // The host as punycode, the rest percent-encoded: header values must be ASCII.
+            var ascii = new UriBuilder(url) { Host = url.IdnHost }.Uri.AbsoluteUri;
+            targets.Add("<" + ascii + ">");
+        }
+
+        if (mailto is not null)
+        {
+            targets.Add("<mailto:" + mailto + ">");
+        }
+
+        mime.Headers.Add(NewHeader("List-Unsubscribe", string.Join(", ", targets)));
+        if (unsubscribe.OneClick)
+        {
+            mime.Headers.Add(NewHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+        }
+    }
+
+    // Encoded and folded with our format (CRLF), not MimeKit's default (bare LF on Linux).
+    private static Header NewHeader(string name, string value)
+    {
+        var header = new Header(name, string.Empty);
+        header.SetValue(Format, Encoding.UTF8, value);
+        return header;
+    }
+
+    private static void AddMailboxes(InternetAddressList target, IList<EmailAddress> source, IReadOnlyList<string> ascii)
+    {
+        for (var i = 0; i < source.Count; i++)
+        {
+            target.Add(Mailbox(source[i], ascii[i]));
+        }
+    }
+
+    private static MailboxAddress Mailbox(EmailAddress address, string ascii) =>
+        new(Encoding.UTF8, address.DisplayName ?? string.Empty, ascii);
+
+    private static byte[] Serialize(MimeMessage mime)
+    {
+        mime.Prepare(EncodingConstraint.SevenBit, EmailRules.LineLengthLimit);
+        using var buffer = new MemoryStream();
+        mime.WriteTo(Format, buffer);
+        var bytes = buffer.ToArray();
+        if (bytes.LongLength > EmailRules.MessageSizeLimit)
+        {
+            throw new MessageTooLargeException(bytes.LongLength, EmailRules.MessageSizeLimit);
+        }
+
+        MimeLines.EnsureSesSafe(bytes);
+        return bytes;
+    }
+
+    private static FormatOptions CreateFormat()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        format.International = false;
+        return format;
+    }
+}

@@ -1,0 +1,47 @@
+using SesMailer.Mime;
+
+namespace SesMailer.Tests.Mime;
+
+public class HtmlToTextTests
+{
+    [Fact]
+    public void Links_keep_their_url_in_brackets()
+    {
+        Assert.Equal("Please confirm your address (https://acme.example/c?t=1).\n",
+            HtmlToText.Convert("<p>Please <a href=\"https://acme.example/c?t=1\">confirm your address</a>.</p>"));
+    }
+
+    [Fact]
+    public void A_link_whose_text_is_its_url_is_not_repeated_and_mailto_is_shown_plainly()
+    {
+        Assert.Equal("See https://acme.example or write to help@acme.example\n",
+            HtmlToText.Convert("See <a href=\"https://acme.example\">https://acme.example</a> or write to <a href=\"mailto:help@acme.example\">help@acme.example</a>"));
+    }
+
+    [Fact]
+    public void Headings_paragraphs_and_breaks_are_separated()
+    {
+        var text = HtmlToText.Convert("<html><head><title>t</title><style>p{color:red}</style></head><body><h1>Welcome, Ann</h1><p>First   line<br>second line</p><h2>Next</h2><p>End</p><script>alert(1)</script></body></html>");
+        Assert.Equal("Welcome, Ann\n============\n\nFirst line\nsecond line\n\nNext\n----\n\nEnd\n", text);
+    }
+
+    [Fact]
+    public void Lists_get_bullets_and_numbers()
+    {
+        var text = HtmlToText.Convert("<ul><li>Tea</li><li>Coffee <ul><li>Black</li></ul></li></ul><ol start=\"3\"><li>three</li><li>four</li></ol>");
+        Assert.Equal("- Tea\n- Coffee\n  - Black\n\n3. three\n4. four\n", text);
+    }
+
+    [Fact]
+    public void Tables_become_rows_of_cells()
+    {
+        var text = HtmlToText.Convert("<table><thead><tr><th>Item</th><th>Qty</th><th>Price</th></tr></thead><tbody><tr><td>Green tea</td><td>2</td><td>€ 6.00</td></tr><tr><td><b>Total</b></td><td></td><td>€ 6.00</td></tr></tbody></table>");
+        Assert.Equal("Item | Qty | Price\nGreen tea | 2 | € 6.00\nTotal |  | € 6.00\n", text);
+    }
+
+    [Fact]
+    public void Images_show_their_alt_text_and_entities_are_decoded()
+    {
+        Assert.Equal("[Acme logo] Fish &amp; chips < 5 €\n", HtmlToText.Convert("<img src=\"cid:logo\" alt=\"Acme logo\"> Fish &amp;amp; chips &lt; 5&nbsp;&euro;"));
+    }
+}

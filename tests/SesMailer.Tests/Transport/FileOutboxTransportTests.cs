@@ -1,0 +1,51 @@
+using SesMailer.Mailing;
+using SesMailer.Tests.Support;
+using SesMailer.Transport;
+
+namespace SesMailer.Tests.Transport;
+
+public sealed class FileOutboxTransportTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "sesmailer-outbox-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Each_message_becomes_one_eml_file_that_parses_back()
+    {
+        var mailer = Mailer.Create(m => m.UseOutbox(_folder));
+
+        var first = await mailer.SendAsync(TestMessages.Valid(m => m.EmailName = "Welcome"));
+        var second = await mailer.SendAsync(TestMessages.Valid(m => m.Subject = "Second"));
+
+        var files = Directory.GetFiles(_folder, "*.eml").Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(2, files.Length);
+        Assert.Equal(Path.GetFileName(files.Single(f => f.Contains("Welcome", StringComparison.Ordinal))), first.MessageId);
+        Assert.Contains(files, f => Path.GetFileName(f) == second.MessageId);
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(_folder, second.MessageId));
+        Assert.Equal("Second", TestMessages.Parse(bytes).Subject);
+        Mime.MimeLineTests.AssertSesSafe(bytes);
+        Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
+    }
+
+    [Fact]
+    public void The_default_folder_is_outbox_under_the_current_directory()
+    {
+        var transport = new FileOutboxTransport();
+        Assert.Equal(Path.Combine(Environment.CurrentDirectory, "outbox"), transport.Folder);
+    }
+
+    [Fact]
+    public void A_mailer_built_without_settings_writes_to_the_outbox()
+    {
+        var mailer = Mailer.Create();
+        var transport = Assert.IsType<FileOutboxTransport>(mailer.Transport);
+        Assert.Equal(Path.Combine(Environment.CurrentDirectory, "outbox"), transport.Folder);
+    }
+}
