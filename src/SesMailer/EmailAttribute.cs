@@ -19,4 +19,28 @@ public sealed class EmailAttribute : Attribute
     /// filled from the model; <c>{{</c> and <c>}}</c> stand for literal braces.
     /// </summary>
     public string? Subject { get; set; }
+
+    /// <summary>
+    /// The default sender, <c>name@example.com</c> or <c>Display Name &lt;name@example.com&gt;</c>, checked at build time.
+    /// Used when the send's options leave <c>From</c> empty.
+    /// </summary>
+    public string? From { get; set; }
+
+    /// <summary>The default Reply-To address (same forms as <see cref="From"/>), used when the send's options give none.</summary>
+    public string? ReplyTo { get; set; }
+
+    /// <summary>
+    /// The template's path relative to the project (<c>Emails/Welcome</c> or <c>Emails/Welcome.cshtml</c>) instead of the
+    /// convention; the text template is the same path ending in <c>.text.cshtml</c>.
+    /// </summary>
+    public string? Template { get; set; }
+
+    /// <summary>The layout (file name without extension, for example <c>_Layout</c>) used unless the template sets <c>Layout</c> itself.</summary>
+    public string? Layout { get; set; }
+
+    /// <summary>A category for previews and reporting, sent as the SES message tag <c>category</c> unless the send sets it.</summary>
+    public string? Category { get; set; }
+
+    /// <summary>Default SES message tags written <c>name=value</c> (<c>[A-Za-z0-9_-]</c>, at most 256 characters each), added unless the send sets a tag of the same name.</summary>
+    public string[]? Tags { get; set; }
 }

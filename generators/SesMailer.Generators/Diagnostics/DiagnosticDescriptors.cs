@@ -1,0 +1,103 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace SesMailer.Generators.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. Ids are stable and grouped by area:
+/// SESM00xx templates, SESM01xx the declaration (subject, addresses, tags, names), SESM02xx Razor.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string TemplatesCategory = "SesMailer.Templates";
+    private const string DeclarationCategory = "SesMailer.Declaration";
+    private const string RazorCategory = "SesMailer.Razor";
+    private const string HelpRoot = "https://github.com/sesmailer/sesmailer/blob/main/generators/DIAGNOSTICS.md#";
+
+    public static readonly DiagnosticDescriptor TemplateNotFound = Create(
+        "SESM0001", "Email template not found", TemplatesCategory,
+        "No template found for email '{0}': add '{1}' (HTML) or '{2}' (text) to the project, or set Template on [Email] to the template's path",
+        "Each [Email] type needs an HTML or a text template, found by its file name anywhere in the project or by the Template property.");
+
+    public static readonly DiagnosticDescriptor AmbiguousTemplate = Create(
+        "SESM0002", "Ambiguous email template", TemplatesCategory,
+        "Email '{0}' matches more than one template: {1}; rename one, or set Template on [Email] to the path of the one to use",
+        "Templates are found by file name; two files with that name in different folders cannot be told apart.");
+
+    public static readonly DiagnosticDescriptor ModelTypeMismatch = Create(
+        "SESM0003", "@model differs from the email type", TemplatesCategory,
+        "Template '{0}' declares '@model {1}' but belongs to email type '{2}'; write '@model {2}' or remove the @model line",
+        "An email template renders the [Email] type that claims it; its @model must name that type.");
+
+    public static readonly DiagnosticDescriptor LayoutNotFound = Create(
+        "SESM0004", "Layout not found", TemplatesCategory,
+        "Layout '{0}' not found: add '{0}{1}' to the project or correct the name",
+        "A layout is found by file name among the project's templates and the templates shipped with SesMailer.");
+
+    public static readonly DiagnosticDescriptor PartialNotFound = Create(
+        "SESM0005", "Partial not found", TemplatesCategory,
+        "Partial '{0}' not found: add '{0}{1}' to the project or correct the name",
+        "A partial is found by file name among the project's templates and the templates shipped with SesMailer.");
+
+    public static readonly DiagnosticDescriptor SubjectPlaceholderNotFound = Create(
+        "SESM0101", "Subject placeholder names no member", DeclarationCategory,
+        "Subject placeholder '{{{0}}}' names no readable member of '{1}': '{2}' does not exist; use a property or field name (or write '{{{{' for a literal brace)",
+        "Placeholders in Subject are filled from the model's properties and fields, for example {Name} or {Order.Total:C}.");
+
+    public static readonly DiagnosticDescriptor SubjectSyntax = Create(
+        "SESM0102", "Invalid subject template", DeclarationCategory,
+        "Subject template is not valid: {0}",
+        "Subject placeholders are written {Member}, {Member.Path} or {Member:format}; literal braces are doubled.");
+
+    public static readonly DiagnosticDescriptor InvalidAddress = Create(
+        "SESM0103", "Invalid static address", DeclarationCategory,
+        "[Email] {0} '{1}' is not a valid address: {2}; write 'name@example.com' or 'Display Name <name@example.com>'",
+        "Static sender and reply-to addresses are checked at build time: ASCII local part (SES has no SMTPUTF8), one '@', a domain with a dot, no CR or LF.");
+
+    public static readonly DiagnosticDescriptor InvalidTag = Create(
+        "SESM0104", "Invalid message tag", DeclarationCategory,
+        "[Email] tag '{0}' is not valid: {1}",
+        "SES message tags are written 'name=value'; names and values use only A-Z, a-z, 0-9, '_' and '-', at most 256 characters.");
+
+    public static readonly DiagnosticDescriptor DuplicateEmailName = Create(
+        "SESM0105", "Two emails generate the same method", DeclarationCategory,
+        "Emails '{0}' and '{1}' would both generate 'Send{2}Async'; rename one of the types",
+        "The generated method name is the type name without its 'Email' suffix, so it must be unique in the assembly.");
+
+    public static readonly DiagnosticDescriptor TypeNotAccessible = Create(
+        "SESM0106", "Email type is not accessible", DeclarationCategory,
+        "Email type '{0}' must be public or internal (and so must every type containing it) for generated code to use it",
+        "Generated send and render methods live outside the type: a private, protected or file-local type cannot be reached.");
+
+    public static readonly DiagnosticDescriptor GenericType = Create(
+        "SESM0107", "Email type is generic", DeclarationCategory,
+        "Email type '{0}' is generic; declare a non-generic type for each email",
+        "One email is one concrete model type, so that its method and templates can be generated.");
+
+    public static readonly DiagnosticDescriptor RazorError = Create(
+        "SESM0201", "Razor syntax error", RazorCategory,
+        "Razor: {0} ({1})",
+        "The template could not be parsed by Razor; the message says what was expected.");
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
+    {
+        [TemplateNotFound.Id] = TemplateNotFound,
+        [AmbiguousTemplate.Id] = AmbiguousTemplate,
+        [ModelTypeMismatch.Id] = ModelTypeMismatch,
+        [LayoutNotFound.Id] = LayoutNotFound,
+        [PartialNotFound.Id] = PartialNotFound,
+        [SubjectPlaceholderNotFound.Id] = SubjectPlaceholderNotFound,
+        [SubjectSyntax.Id] = SubjectSyntax,
+        [InvalidAddress.Id] = InvalidAddress,
+        [InvalidTag.Id] = InvalidTag,
+        [DuplicateEmailName.Id] = DuplicateEmailName,
+        [TypeNotAccessible.Id] = TypeNotAccessible,
+        [GenericType.Id] = GenericType,
+        [RazorError.Id] = RazorError,
+    };
+
+    public static DiagnosticDescriptor ById(string id) => All[id];
+
+    private static DiagnosticDescriptor Create(string id, string title, string category, string message, string description) =>
+        new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true, description, HelpRoot + id.ToLowerInvariant());
+}

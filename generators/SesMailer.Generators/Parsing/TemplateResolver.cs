@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SesMailer.Generators.Diagnostics;
+using SesMailer.Generators.Helpers;
+using SesMailer.Generators.Model;
+using SesMailer.Generators.Razor;
+
+namespace SesMailer.Generators.Parsing;
+
+/// <summary>Finds each email's templates: by convention (<c>{TypeName}.cshtml</c>, <c>{TypeName}.text.cshtml</c>) or by <c>Template</c>.</summary>
+internal static class TemplateResolver
+{
+    public static ResolvedEmail Resolve(EmailSpec email, EquatableArray<TemplateEntry> templates)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        TemplateEntry? html, text;
+        string htmlHint, textHint;
+        if (email.TemplatePath is { } explicitPath)
+        {
+            var trimmed = explicitPath.Replace('\\', '/').TrimStart('~', '/');
+            var stem = trimmed.EndsWith(TemplateNames.TextExtension, StringComparison.OrdinalIgnoreCase)
+                ? trimmed.Substring(0, trimmed.Length - TemplateNames.TextExtension.Length)
+                : trimmed.EndsWith(TemplateNames.Extension, StringComparison.OrdinalIgnoreCase)
+                    ? trimmed.Substring(0, trimmed.Length - TemplateNames.Extension.Length)
+                    : trimmed;
+            htmlHint = stem + TemplateNames.Extension;
+            textHint = stem + TemplateNames.TextExtension;
+            html = templates.FirstOrDefault(t => string.Equals(t.RelativePath, htmlHint, StringComparison.OrdinalIgnoreCase));
+            text = templates.FirstOrDefault(t => string.Equals(t.RelativePath, textHint, StringComparison.OrdinalIgnoreCase));
+        }
+        else
+        {
+            htmlHint = email.TypeName + TemplateNames.Extension;
+            textHint = email.TypeName + TemplateNames.TextExtension;
+            html = Single(email, templates, TemplateKind.Html, diagnostics);
+            text = Single(email, templates, TemplateKind.Text, diagnostics);
+        }
+
+        if (html is null && text is null && diagnostics.Count == 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TemplateNotFound, email.Location, email.MetadataDisplayName, htmlHint, textHint));
+        }
+
+        return new ResolvedEmail(email, html?.RelativePath, html?.ClassName, text?.RelativePath, text?.ClassName, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>The bindings of the templates an email claims (their model type and namespace are implied).</summary>
+    public static IEnumerable<TemplateBinding> Bindings(ResolvedEmail resolved, EquatableArray<TemplateEntry> templates)
+    {
+        foreach (var relative in new[] { resolved.HtmlTemplatePath, resolved.TextTemplatePath })
+        {
+            var entry = relative is null ? null : templates.FirstOrDefault(t => t.RelativePath == relative);
+            if (entry is not null)
+            {
+                yield return new TemplateBinding(entry.Path, resolved.Email.Name, resolved.Email.FullyQualifiedType, resolved.Email.Namespace);
+            }
+        }
+    }
+
+    private static TemplateEntry? Single(EmailSpec email, EquatableArray<TemplateEntry> templates, TemplateKind kind, List<DiagnosticInfo> diagnostics)
+    {
+        var candidates = templates
+            .Where(t => !t.IsImports && t.Kind == kind && string.Equals(t.Name, email.TypeName, StringComparison.Ordinal))
+            .ToList();
+        if (candidates.Count > 1)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.AmbiguousTemplate,
+                email.Location,
+                email.MetadataDisplayName,
+                string.Join(", ", candidates.Select(c => "'" + c.RelativePath + "'"))));
+            return null;
+        }
+
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+}

@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+
+namespace SesMailer.Rendering;
+
+/// <summary>
+/// The base of every compiled template. Razor's generated <see cref="ExecuteAsync"/> calls <see cref="WriteLiteral"/>
+/// for markup, <see cref="Write(object?)"/> for <c>@expressions</c> (HTML-encoded in HTML templates, as written in
+/// text templates) and the attribute methods for attributes holding <c>@</c>. Layouts, sections and partials are
+/// resolved through an <see cref="ITemplateFactory"/>; see <see cref="TemplateRenderer"/>.
+/// </summary>
+public abstract class EmailTemplate
+{
+    private readonly Dictionary<string, Func<Task>> _sections = new(StringComparer.Ordinal);
+    private AttributeState _attribute;
+
+    /// <summary>Whether this template writes HTML or text (the generated class says which).</summary>
+    public abstract TemplateKind Kind { get; }
+
+    /// <summary>The layout to render this template into (its file name without extension), or <see langword="null"/>.</summary>
+    public string? Layout { get; set; }
+
+    /// <summary>Values shared by a template, its layouts and its partials (a title, a preheader…).</summary>
+    public IDictionary<string, object?> ViewData { get; internal set; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+
+    /// <summary>Helpers for markup: <c>@Html.Raw(…)</c>.</summary>
+    public static HtmlHelper Html => HtmlHelper.Instance;
+
+    /// <summary>Where output goes while the template runs.</summary>
+    protected internal TextWriter Output { get; internal set; } = TextWriter.Null;
+
+    /// <summary>The token of the render in progress (templates may pass it to their own async calls).</summary>
+    protected internal CancellationToken CancellationToken { get; internal set; }
+
+    internal ITemplateFactory Factory { get; set; } = EmptyFactory.Instance;
+
+    internal string? Body { get; set; }
+
+    internal IReadOnlyDictionary<string, Func<Task>> ParentSections { get; set; } = new Dictionary<string, Func<Task>>();
+
+    internal IReadOnlyDictionary<string, Func<Task>> Sections => _sections;
+
+    internal EmailTemplate? SectionOwner { get; set; }
+
+    /// <summary>Runs the template, writing to <see cref="Output"/>. Razor generates the body of this method.</summary>
+    public abstract Task ExecuteAsync();
+
+    /// <summary>Sets the model; <see cref="EmailTemplate{TModel}"/> checks its type.</summary>
+    internal abstract void SetModel(object? model);
+
+    /// <summary>Writes markup from the template as it is.</summary>
+    protected void WriteLiteral(string? value) => Output.Write(value);
+
+    /// <summary>Writes a value: HTML-encoded in an HTML template unless it is an <see cref="HtmlString"/>.</summary>
+    protected void Write(object? value)
+    {
+        switch (value)
+        {
+            case null:
+                return;
+            case HtmlString html:
+                Output.Write(html.Value);
+                return;
+            default:
+                Write(Convert.ToString(value, CultureInfo.CurrentCulture));
+                return;
+        }
+    }
+
+    /// <summary>Writes text: HTML-encoded in an HTML template.</summary>
+    protected void Write(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return;
+        }
+
+        Output.Write(Kind == TemplateKind.Html ? HtmlEncoder.Default.Encode(value) : value);
+    }
+
+    /// <summary>Trusted markup written without encoding: <c>@Raw(html)</c>. Never pass user input here.</summary>
+    protected static HtmlString Raw(object? value) => HtmlHelper.Instance.Raw(value);
+
+    /// <summary>Starts an attribute whose value holds <c>@</c> (Razor's calling convention).</summary>
+    protected void BeginWriteAttribute(string name, string prefix, int prefixOffset, string suffix, int suffixOffset, int attributeValuesCount)
+    {
+        _attribute = new AttributeState(name, prefix, suffix, attributeValuesCount, Suppressed: false, PrefixWritten: false);
+        // With a single value, wait: a null or false value drops the whole attribute (as in ASP.NET Core).
+        if (attributeValuesCount != 1)
+        {
+            WriteLiteral(prefix);
+            _attribute = _attribute with { PrefixWritten = true };
+        }
+    }
+
+    /// <summary>Writes one part of an attribute value: literal parts as they are, expressions encoded.</summary>
+    protected void WriteAttributeValue(string prefix, int prefixOffset, object? value, int valueOffset, int valueLength, bool isLiteral)
+    {
+        if (_attribute.Count == 1)
+        {
+            if (string.IsNullOrEmpty(prefix) && (value is null || value is false))
+            {
+                _attribute = _attribute with { Suppressed = true };
+                return;
+            }
+
+            if (string.IsNullOrEmpty(prefix) && value is true)
+            {
+                value = _attribute.Name;
+            }
+        }
+
+        if (!_attribute.PrefixWritten)
+        {
+            WriteLiteral(_attribute.Prefix);
+            _attribute = _attribute with { PrefixWritten = true };
+        }
+
+        WriteLiteral(prefix);
+        if (isLiteral)
+        {
+            WriteLiteral(value as string);
+        }
+        else
+        {
+            Write(value);
+        }
+    }
+
+    /// <summary>Ends the attribute started by <see cref="BeginWriteAttribute"/>.</summary>
+    protected void EndWriteAttribute()
+    {
+        if (!_attribute.Suppressed)
+        {
+            if (!_attribute.PrefixWritten)
+            {
+                WriteLiteral(_attribute.Prefix);
+            }
+
+            WriteLiteral(_attribute.Suffix);
+        }
+
+        _attribute = default;
+    }
+
+    /// <summary>Declares a section (<c>@section name { … }</c>) for the layout to place with <see cref="RenderSection(string, bool)"/>.</summary>
+    /// <exception cref="InvalidOperationException">The section is defined twice.</exception>
+    protected void DefineSection(string name, Func<Task> section)
+    {
+        if (!_sections.TryAdd(name, section))
+        {
+            throw new InvalidOperationException($"Section '{name}' is defined twice in one template.");
+        }
+    }
+
+    /// <summary>In a layout: the rendered template that uses this layout.</summary>
+    /// <exception cref="InvalidOperationException">Called from a template that is not a layout.</exception>
+    protected HtmlString RenderBody() => Body is null
+        ? throw new InvalidOperationException("RenderBody() can only be called from a layout.")
+        : new HtmlString(Body);
+
+    /// <summary>In a layout: whether the template defines section <paramref name="name"/>.</summary>
+    protected bool IsSectionDefined(string name) => ParentSections.ContainsKey(name);
+
+    /// <summary>In a layout: renders section <paramref name="name"/> of the template (or nothing when optional and absent).</summary>
+    /// <exception cref="InvalidOperationException">A required section is missing.</exception>
+    protected async Task<HtmlString> RenderSectionAsync(string name, bool required = true)
+    {
+        if (!ParentSections.TryGetValue(name, out var section))
+        {
+            return required
+                ? throw new InvalidOperationException($"The layout requires section '{name}', which the template does not define; add '@section {name} {{ … }}' or render it with required: false.")
+                : HtmlString.Empty;
+        }
+
+        // The section's code writes to its own template's Output: point that at a buffer while it runs.
+        var owner = SectionOwner!;
+        var saved = owner.Output;
+        using var buffer = new StringWriter(CultureInfo.InvariantCulture);
+        owner.Output = buffer;
+        try
+        {
+            await section().ConfigureAwait(false);
+        }
+        finally
+        {
+            owner.Output = saved;
+        }
+
+        return new HtmlString(buffer.ToString());
+    }
+
+    /// <summary>Synchronous form of <see cref="RenderSectionAsync"/> for <c>@RenderSection("x", required: false)</c>.</summary>
+    protected HtmlString RenderSection(string name, bool required = true) => RenderSectionAsync(name, required).GetAwaiter().GetResult();
+
+    /// <summary>Renders the partial <paramref name="name"/> (<c>_Button.cshtml</c> is <c>"_Button"</c>) with its own model: <c>@await Partial("_Button", new ButtonModel(…))</c>.</summary>
+    /// <exception cref="InvalidOperationException">No such partial, or its model type differs.</exception>
+    protected async Task<HtmlString> Partial<TPartialModel>(string name, TPartialModel model)
+    {
+        var partial = Factory.Create(name, Kind)
+            ?? throw new InvalidOperationException($"Partial '{name}' ({Kind}) not found.");
+        var output = await TemplateRenderer.ExecuteAsync(partial, model, Factory, ViewData, CancellationToken).ConfigureAwait(false);
+        return new HtmlString(output);
+    }
+
+    private readonly record struct AttributeState(string Name, string Prefix, string Suffix, int Count, bool Suppressed, bool PrefixWritten);
+
+    private sealed class EmptyFactory : ITemplateFactory
+    {
+        public static readonly EmptyFactory Instance = new();
+
+        public EmailTemplate? Create(string name, TemplateKind kind) => null;
+    }
+}
+
+/// <summary>A template with a typed model: <c>@model T</c> (or the <c>[Email]</c> type, when <c>@model</c> is omitted).</summary>
+/// <typeparam name="TModel">The model type.</typeparam>
+public abstract class EmailTemplate<TModel> : EmailTemplate
+{
+    /// <summary>The model being rendered.</summary>
+    public TModel Model { get; set; } = default!;
+
+    internal override void SetModel(object? model)
+    {
+        if (model is TModel typed)
+        {
+            Model = typed;
+        }
+        else if (model is null && default(TModel) is null)
+        {
+            Model = default!;
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                $"Template {GetType().Name} expects a model of type {typeof(TModel)}, but got {model?.GetType().ToString() ?? "null"}.");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+
+namespace SesMailer.Rendering;
+
+/// <summary>
+/// Runs a compiled template and then its layouts (a layout may name its own layout), handing each layout the
+/// rendered body and the sections of the template below it. Generated <c>Render{Name}Async</c> methods call this.
+/// </summary>
+public static class TemplateRenderer
+{
+    private const int MaxLayoutDepth = 16;
+
+    /// <summary>Renders <paramref name="template"/> with <paramref name="model"/> and returns the output.</summary>
+    /// <param name="template">A new instance of the compiled template.</param>
+    /// <param name="model">The model.</param>
+    /// <param name="factory">Finds layouts and partials by name.</param>
+    /// <param name="defaultLayout">The layout declared on <c>[Email]</c>, used unless the template sets <c>Layout</c> itself.</param>
+    /// <param name="cancellationToken">Cancels the render.</param>
+    /// <exception cref="InvalidOperationException">A layout or partial is missing, or layouts form a cycle.</exception>
+    public static Task<string> RenderAsync<TModel>(EmailTemplate<TModel> template, TModel model, ITemplateFactory factory, string? defaultLayout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(factory);
+        template.Layout = defaultLayout;
+        return ExecuteAsync(template, model, factory, new Dictionary<string, object?>(StringComparer.Ordinal), applyLayouts: true, cancellationToken);
+    }
+
+    internal static Task<string> ExecuteAsync(EmailTemplate template, object? model, ITemplateFactory factory, IDictionary<string, object?> viewData, CancellationToken cancellationToken) =>
+        ExecuteAsync(template, model, factory, viewData, applyLayouts: false, cancellationToken);
+
+    private static async Task<string> ExecuteAsync(EmailTemplate template, object? model, ITemplateFactory factory, IDictionary<string, object?> viewData, bool applyLayouts, CancellationToken cancellationToken)
+    {
+        var body = await RunAsync(template, model, factory, viewData, cancellationToken).ConfigureAwait(false);
+        if (!applyLayouts)
+        {
+            return body;
+        }
+
+        var current = template;
+        for (var depth = 0; current.Layout is { } layoutName; depth++)
+        {
+            if (depth == MaxLayoutDepth)
+            {
+                throw new InvalidOperationException($"Layouts nest deeper than {MaxLayoutDepth} levels; is there a cycle through '{layoutName}'?");
+            }
+
+            var layout = factory.Create(layoutName, current.Kind)
+                ?? throw new InvalidOperationException($"Layout '{layoutName}' ({current.Kind}) not found.");
+            layout.Body = body;
+            layout.ParentSections = current.Sections;
+            layout.SectionOwner = current;
+            body = await RunAsync(layout, model, factory, viewData, cancellationToken).ConfigureAwait(false);
+            current = layout;
+        }
+
+        return body;
+    }
+
+    private static async Task<string> RunAsync(EmailTemplate template, object? model, ITemplateFactory factory, IDictionary<string, object?> viewData, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        template.SetModel(model);
+        template.Factory = factory;
+        template.ViewData = viewData;
+        template.CancellationToken = cancellationToken;
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        template.Output = writer;
+        await template.ExecuteAsync().ConfigureAwait(false);
+        return writer.ToString();
+    }
+}

@@ -1,0 +1,86 @@
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Amazon.Runtime.Credentials;
+
+namespace SesMailer.Ses.Connection;
+
+/// <summary>
+/// Resolves region, endpoint and credentials the way every AWS tool does, through AWSSDK.Core, so a machine set up
+/// for the AWS CLI works unchanged.
+/// </summary>
+internal static class SesConnectionResolver
+{
+    /// <summary>The region: options, else the profile's region, else the AWS chain (<c>AWS_REGION</c>, config file).</summary>
+    /// <exception cref="SesConfigurationException">No region can be found.</exception>
+    public static string ResolveRegion(SesClientOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Region))
+        {
+            return options.Region.Trim();
+        }
+
+        if (options.Profile is not null && new CredentialProfileStoreChain().TryGetProfile(options.Profile, out var profile) && profile.Region is not null)
+        {
+            return profile.Region.SystemName;
+        }
+
+        var fallback = FallbackRegionFactory.GetRegionEndpoint(includeInstanceMetadata: false);
+        return fallback?.SystemName ?? throw new SesConfigurationException(
+            "No AWS region is configured: set SesClientOptions.Region (--region), the AWS_REGION environment variable, or a region in the AWS config file profile.");
+    }
+
+    /// <summary>The endpoint: options, else <c>AWS_ENDPOINT_URL_SES</c>, else <c>AWS_ENDPOINT_URL</c>, else <c>https://email.{region}.amazonaws.com</c>.</summary>
+    /// <exception cref="SesConfigurationException">The configured endpoint is not an absolute http(s) URI.</exception>
+    public static Uri ResolveEndpoint(SesClientOptions options, string region)
+    {
+        if (options.Endpoint is not null)
+        {
+            return Validate(options.Endpoint, "SesClientOptions.Endpoint");
+        }
+
+        foreach (var variable in new[] { "AWS_ENDPOINT_URL_SES", "AWS_ENDPOINT_URL" })
+        {
+            var value = Environment.GetEnvironmentVariable(variable);
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                return Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri)
+                    ? Validate(uri, variable)
+                    : throw new SesConfigurationException($"{variable} must be an absolute http(s) URL; it is \"{value}\".");
+            }
+        }
+
+        return new Uri($"https://email.{region}.amazonaws.com/");
+    }
+
+    /// <summary>The credentials: options, else the named profile, else the default chain.</summary>
+    /// <exception cref="SesConfigurationException">The profile does not exist or no credentials can be found.</exception>
+    public static AWSCredentials ResolveCredentials(SesClientOptions options)
+    {
+        if (options.Credentials is not null)
+        {
+            return options.Credentials;
+        }
+
+        if (options.Profile is not null)
+        {
+            return new CredentialProfileStoreChain().TryGetAWSCredentials(options.Profile, out var fromProfile)
+                ? fromProfile
+                : throw new SesConfigurationException($"The AWS profile \"{options.Profile}\" was not found (or holds no credentials) in the shared credentials or config file.");
+        }
+
+        try
+        {
+            return new DefaultAWSCredentialsIdentityResolver().ResolveIdentity(null);
+        }
+        catch (AmazonClientException e)
+        {
+            throw new SesConfigurationException(
+                "No AWS credentials were found: set SesClientOptions.Credentials, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or a shared credentials file.", e);
+        }
+    }
+
+    private static Uri Validate(Uri uri, string source) =>
+        uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri
+            : throw new SesConfigurationException($"{source} must be an absolute http(s) URL; it is \"{uri}\".");
+}

@@ -1,0 +1,274 @@
+using System.Xml.Linq;
+using SesMailer.Ses.Protocol;
+
+namespace SesMailer.Ses;
+
+// The SES actions: validate, marshal to Query parameters, read the XML result.
+public sealed partial class SesClient
+{
+    /// <inheritdoc />
+    [Obsolete("SES deprecated VerifyEmailAddress: use VerifyEmailIdentityAsync.")]
+    public async Task<SesEmptyResponse> VerifyEmailAddressAsync(VerifyEmailAddressRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequestValidation.Address(request.EmailAddress, "EmailAddress");
+        var answer = await InvokeAsync(new QueryRequest("VerifyEmailAddress").Add("EmailAddress", request.EmailAddress), cancellationToken).ConfigureAwait(false);
+        return new SesEmptyResponse { RequestId = answer.RequestId };
+    }
+
+    /// <inheritdoc />
+    [Obsolete("SES deprecated ListVerifiedEmailAddresses: use ListIdentitiesAsync with GetIdentityVerificationAttributesAsync.")]
+    public async Task<ListVerifiedEmailAddressesResponse> ListVerifiedEmailAddressesAsync(CancellationToken cancellationToken = default)
+    {
+        var answer = await InvokeAsync(new QueryRequest("ListVerifiedEmailAddresses"), cancellationToken).ConfigureAwait(false);
+        return new ListVerifiedEmailAddressesResponse
+        {
+            RequestId = answer.RequestId,
+            VerifiedEmailAddresses = SesXml.Members(answer.Result, "VerifiedEmailAddresses"),
+        };
+    }
+
+    /// <inheritdoc />
+    [Obsolete("SES deprecated DeleteVerifiedEmailAddress: use DeleteIdentityAsync.")]
+    public async Task<SesEmptyResponse> DeleteVerifiedEmailAddressAsync(DeleteVerifiedEmailAddressRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequestValidation.Address(request.EmailAddress, "EmailAddress");
+        var answer = await InvokeAsync(new QueryRequest("DeleteVerifiedEmailAddress").Add("EmailAddress", request.EmailAddress), cancellationToken).ConfigureAwait(false);
+        return new SesEmptyResponse { RequestId = answer.RequestId };
+    }
+
+    /// <inheritdoc />
+    public async Task<SesEmptyResponse> VerifyEmailIdentityAsync(VerifyEmailIdentityRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequestValidation.Address(request.EmailAddress, "EmailAddress");
+        var answer = await InvokeAsync(new QueryRequest("VerifyEmailIdentity").Add("EmailAddress", request.EmailAddress), cancellationToken).ConfigureAwait(false);
+        return new SesEmptyResponse { RequestId = answer.RequestId };
+    }
+
+    /// <inheritdoc />
+    public async Task<VerifyDomainIdentityResponse> VerifyDomainIdentityAsync(VerifyDomainIdentityRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequestValidation.Text(request.Domain, "Domain");
+        if (request.Domain.Contains('@', StringComparison.Ordinal) || !System.Text.Ascii.IsValid(request.Domain))
+        {
+            throw RequestValidation.Invalid("Domain", $"must be an ASCII domain name (punycode for international names), not an address; it is \"{request.Domain}\".");
+        }
+
+        var answer = await InvokeAsync(new QueryRequest("VerifyDomainIdentity").Add("Domain", request.Domain), cancellationToken).ConfigureAwait(false);
+        return new VerifyDomainIdentityResponse
+        {
+            RequestId = answer.RequestId,
+            VerificationToken = SesXml.Required(answer.Result, "VerificationToken"),
+        };
+    }
+
+    /// <inheritdoc />
+    public async Task<ListIdentitiesResponse> ListIdentitiesAsync(ListIdentitiesRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.MaxItems is < 1 or > 1000)
+        {
+            throw RequestValidation.Invalid("MaxItems", $"must be between 1 and 1000; it is {request.MaxItems}.");
+        }
+
+        var query = new QueryRequest("ListIdentities")
+            .AddIfPresent("IdentityType", request.IdentityType?.ToString())
+            .AddIfPresent("MaxItems", request.MaxItems?.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .AddIfPresent("NextToken", request.NextToken);
+        var answer = await InvokeAsync(query, cancellationToken).ConfigureAwait(false);
+        var next = SesXml.Child(answer.Result, "NextToken")?.Value.Trim();
+        return new ListIdentitiesResponse
+        {
+            RequestId = answer.RequestId,
+            Identities = SesXml.Members(answer.Result, "Identities"),
+            NextToken = string.IsNullOrEmpty(next) ? null : next,
+        };
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> ListAllIdentitiesAsync(IdentityType? identityType = null, CancellationToken cancellationToken = default)
+    {
+        var all = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await ListIdentitiesAsync(new ListIdentitiesRequest { IdentityType = identityType, NextToken = token }, cancellationToken).ConfigureAwait(false);
+            all.AddRange(page.Identities);
+            token = page.NextToken;
+        }
+        while (token is not null);
+        return all;
+    }
+
+    /// <inheritdoc />
+    public async Task<GetIdentityVerificationAttributesResponse> GetIdentityVerificationAttributesAsync(GetIdentityVerificationAttributesRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Identities, "Identities");
+        for (var i = 0; i < request.Identities.Count; i++)
+        {
+            RequestValidation.Text(request.Identities[i], $"Identities[{i}]");
+        }
+
+        var attributes = new Dictionary<string, IdentityVerificationAttributes>(StringComparer.OrdinalIgnoreCase);
+        var requestIds = new List<string>();
+        foreach (var batch in request.Identities.Chunk(RequestValidation.VerificationBatchSize))
+        {
+            var answer = await InvokeAsync(new QueryRequest("GetIdentityVerificationAttributes").AddList("Identities", batch), cancellationToken).ConfigureAwait(false);
+            requestIds.Add(answer.RequestId);
+            foreach (var entry in SesXml.Child(answer.Result, "VerificationAttributes")?.Elements().Where(e => e.Name.LocalName == "entry") ?? [])
+            {
+                var value = SesXml.Child(entry, "value") ?? new XElement("value");
+                attributes[SesXml.Required(entry, "key")] = new IdentityVerificationAttributes(
+                    SesXml.EnumValue<VerificationStatus>(value, "VerificationStatus"),
+                    SesXml.Child(value, "VerificationToken")?.Value.Trim());
+            }
+        }
+
+        return new GetIdentityVerificationAttributesResponse
+        {
+            RequestId = requestIds.LastOrDefault() ?? string.Empty,
+            RequestIds = requestIds,
+            VerificationAttributes = attributes,
+        };
+    }
+
+    /// <inheritdoc />
+    public async Task<SesEmptyResponse> DeleteIdentityAsync(DeleteIdentityRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequestValidation.Text(request.Identity, "Identity");
+        var answer = await InvokeAsync(new QueryRequest("DeleteIdentity").Add("Identity", request.Identity), cancellationToken).ConfigureAwait(false);
+        return new SesEmptyResponse { RequestId = answer.RequestId };
+    }
+
+    /// <inheritdoc />
+    public async Task<SendEmailResponse> SendEmailAsync(SendEmailRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequestValidation.Address(request.Source, "Source");
+        RequestValidation.Addresses(request.ToAddresses, "ToAddresses");
+        RequestValidation.Addresses(request.CcAddresses, "CcAddresses");
+        RequestValidation.Addresses(request.BccAddresses, "BccAddresses");
+        RequestValidation.Addresses(request.ReplyToAddresses, "ReplyToAddresses");
+        RequestValidation.RecipientCount(request.ToAddresses.Count + request.CcAddresses.Count + request.BccAddresses.Count, "Destination", required: true);
+        RequestValidation.Text(request.Subject, "Subject");
+        RequestValidation.Text(request.Charset, "Charset");
+        if (request.TextBody is null && request.HtmlBody is null)
+        {
+            throw RequestValidation.Invalid("TextBody", "or HtmlBody is required (SES needs at least one body).");
+        }
+
+        RequestValidation.Address(request.ReturnPath, "ReturnPath", required: false);
+        RequestValidation.ConfigurationSet(request.ConfigurationSetName, "ConfigurationSetName");
+        RequestValidation.Tags(request.Tags, "Tags");
+        RequestValidation.Text(request.SourceArn, "SourceArn", required: false);
+        RequestValidation.Text(request.ReturnPathArn, "ReturnPathArn", required: false);
+
+        var query = new QueryRequest("SendEmail") { IsIdempotent = false }
+            .Add("Source", request.Source)
+            .AddList("Destination.ToAddresses", request.ToAddresses)
+            .AddList("Destination.CcAddresses", request.CcAddresses)
+            .AddList("Destination.BccAddresses", request.BccAddresses)
+            .AddList("ReplyToAddresses", request.ReplyToAddresses)
+            .Add("Message.Subject.Data", request.Subject)
+            .Add("Message.Subject.Charset", request.Charset);
+        if (request.TextBody is not null)
+        {
+            query.Add("Message.Body.Text.Data", request.TextBody).Add("Message.Body.Text.Charset", request.Charset);
+        }
+
+        if (request.HtmlBody is not null)
+        {
+            query.Add("Message.Body.Html.Data", request.HtmlBody).Add("Message.Body.Html.Charset", request.Charset);
+        }
+
+        query.AddIfPresent("ReturnPath", request.ReturnPath)
+            .AddIfPresent("ConfigurationSetName", request.ConfigurationSetName)
+            .AddTags(request.Tags)
+            .AddIfPresent("SourceArn", request.SourceArn)
+            .AddIfPresent("ReturnPathArn", request.ReturnPathArn);
+        return MessageIdOf(await InvokeAsync(query, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc />
+    public async Task<SendEmailResponse> SendRawEmailAsync(SendRawEmailRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.RawMessage.IsEmpty)
+        {
+            throw RequestValidation.Invalid("RawMessage", "is required (the whole MIME message).");
+        }
+
+        var encodedLength = (request.RawMessage.Length + 2L) / 3 * 4;
+        if (encodedLength > RequestValidation.MaxRawMessageBytes)
+        {
+            throw RequestValidation.Invalid("RawMessage", $"is {encodedLength:N0} bytes after base64 encoding; SES v1 accepts at most {RequestValidation.MaxRawMessageBytes:N0} (10 MB).");
+        }
+
+        RequestValidation.Address(request.Source, "Source", required: false);
+        RequestValidation.Addresses(request.Destinations, "Destinations");
+        RequestValidation.RecipientCount(request.Destinations.Count, "Destinations", required: false);
+        RequestValidation.ConfigurationSet(request.ConfigurationSetName, "ConfigurationSetName");
+        RequestValidation.Tags(request.Tags, "Tags");
+        RequestValidation.Text(request.FromArn, "FromArn", required: false);
+        RequestValidation.Text(request.SourceArn, "SourceArn", required: false);
+        RequestValidation.Text(request.ReturnPathArn, "ReturnPathArn", required: false);
+
+        var query = new QueryRequest("SendRawEmail") { IsIdempotent = false }
+            .Add("RawMessage.Data", Convert.ToBase64String(request.RawMessage.Span))
+            .AddIfPresent("Source", request.Source)
+            .AddList("Destinations", request.Destinations)
+            .AddIfPresent("ConfigurationSetName", request.ConfigurationSetName)
+            .AddTags(request.Tags)
+            .AddIfPresent("FromArn", request.FromArn)
+            .AddIfPresent("SourceArn", request.SourceArn)
+            .AddIfPresent("ReturnPathArn", request.ReturnPathArn);
+        return MessageIdOf(await InvokeAsync(query, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc />
+    public async Task<GetSendQuotaResponse> GetSendQuotaAsync(CancellationToken cancellationToken = default)
+    {
+        var answer = await InvokeAsync(new QueryRequest("GetSendQuota"), cancellationToken).ConfigureAwait(false);
+        return new GetSendQuotaResponse
+        {
+            RequestId = answer.RequestId,
+            Max24HourSend = SesXml.Number(answer.Result, "Max24HourSend"),
+            MaxSendRate = SesXml.Number(answer.Result, "MaxSendRate"),
+            SentLast24Hours = SesXml.Number(answer.Result, "SentLast24Hours"),
+        };
+    }
+
+    /// <inheritdoc />
+    public async Task<GetSendStatisticsResponse> GetSendStatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        var answer = await InvokeAsync(new QueryRequest("GetSendStatistics"), cancellationToken).ConfigureAwait(false);
+        var points = SesXml.Child(answer.Result, "SendDataPoints")?.Elements()
+            .Where(e => e.Name.LocalName == "member")
+            .Select(ReadDataPoint)
+            .OrderBy(p => p.Timestamp)
+            .ToList() ?? [];
+        return new GetSendStatisticsResponse { RequestId = answer.RequestId, SendDataPoints = points };
+    }
+
+    private static SendDataPoint ReadDataPoint(XElement member) => new(
+        SesXml.Timestamp(member, "Timestamp"),
+        OptionalCount(member, "DeliveryAttempts"),
+        OptionalCount(member, "Bounces"),
+        OptionalCount(member, "Complaints"),
+        OptionalCount(member, "Rejects"));
+
+    // SES omits a counter that is zero in some points.
+    private static long OptionalCount(XElement member, string name) =>
+        SesXml.Child(member, name) is null ? 0 : SesXml.Integer(member, name);
+
+    private static SendEmailResponse MessageIdOf(SesXml.Success answer) => new()
+    {
+        RequestId = answer.RequestId,
+        MessageId = SesXml.Required(answer.Result, "MessageId"),
+    };
+}

@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Amazon.Runtime;
+using Polly;
+using SesMailer.Ses.Connection;
+using SesMailer.Ses.Protocol;
+using SesMailer.Ses.Retry;
+using SesMailer.Ses.Signing;
+
+namespace SesMailer.Ses;
+
+/// <summary>
+/// A typed client of the Amazon SES v1 Query API (2010-12-01): SigV4-signed form posts, XML answers, typed errors,
+/// and the one retry policy of SesMailer.
+/// </summary>
+/// <example>
+/// <code>
+/// var ses = new SesClient(new SesClientOptions { Region = "us-west-2" });
+/// var quota = await ses.GetSendQuotaAsync();
+/// </code>
+/// </example>
+public sealed partial class SesClient : ISesClient, IDisposable
+{
+    private const string ServiceName = "ses";
+    private const string FormContentType = "application/x-www-form-urlencoded; charset=utf-8";
+
+    private readonly SesClientOptions _options;
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+    private readonly TimeProvider _time;
+    private readonly SigV4Signer _signer = new();
+    private readonly ResiliencePipeline _pipeline;
+    private readonly Lazy<AWSCredentials> _credentials;
+
+    /// <summary>Creates a client. Region and endpoint are resolved now; credentials on the first call.</summary>
+    /// <param name="options">Region, credentials, profile, endpoint and retry settings; anything unset comes from the AWS chain.</param>
+    /// <param name="httpClient">The HTTP client to use (its handler should pool connections), or <see langword="null"/> for an owned one.</param>
+    /// <param name="timeProvider">The clock for signing, attempt timeouts and retry delays, or <see langword="null"/> for the system clock.</param>
+    /// <exception cref="SesConfigurationException">No region can be found, or the endpoint is not an absolute http(s) URL.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A retry setting is out of range.</exception>
+    public SesClient(SesClientOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.AttemptTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.AttemptTimeout, "SesClientOptions.AttemptTimeout must be positive.");
+        }
+
+        _options = options;
+        _time = timeProvider ?? TimeProvider.System;
+        Region = SesConnectionResolver.ResolveRegion(options);
+        Endpoint = SesConnectionResolver.ResolveEndpoint(options, Region);
+        _credentials = new Lazy<AWSCredentials>(() => SesConnectionResolver.ResolveCredentials(options), LazyThreadSafetyMode.ExecutionAndPublication);
+        _ownsHttp = httpClient is null;
+        // The attempt timeout (driven by the injected clock) bounds each attempt, so the owned client has none of its own.
+        _http = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        _pipeline = SesRetryPipeline.Create(options.Retry, _time, () => NextJitter(), options.Logger);
+    }
+
+    /// <summary>The region requests are signed for.</summary>
+    public string Region { get; }
+
+    /// <summary>The endpoint requests are posted to.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>Draws the full-jitter fraction in [0, 1]; tests replace it to get exact delays.</summary>
+    internal Func<double> NextJitter { get; set; } = Random.Shared.NextDouble;
+
+    /// <summary>The signer (tests check that its key is derived once per day).</summary>
+    internal SigV4Signer Signer => _signer;
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"SesClient {{ Region = {Region}, Endpoint = {Endpoint} }}";
+
+    private async Task<SesXml.Success> InvokeAsync(QueryRequest request, CancellationToken cancellationToken)
+    {
+        var body = request.ToFormBody();
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(SesRetryPipeline.ActionKey, request.Action);
+        try
+        {
+            return await _pipeline.ExecuteAsync(
+                static async (ctx, state) => await state.client.SendOnceAsync(state.request, state.body, ctx.CancellationToken).ConfigureAwait(false),
+                context,
+                (client: this, request, body)).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async ValueTask<SesXml.Success> SendOnceAsync(QueryRequest request, byte[] body, CancellationToken cancellationToken)
+    {
+        var credentials = await ResolveCredentialsAsync().ConfigureAwait(false);
+        using var content = new TrackedContent(body);
+        using var message = BuildSignedRequest(content, body, credentials);
+
+        using var timeout = new CancellationTokenSource(_options.AttemptTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        HttpStatusCode status;
+        string text;
+        try
+        {
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+            status = response.StatusCode;
+            text = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException)
+        {
+            throw TransportFailure(request, content.Started, e is OperationCanceledException
+                ? new TimeoutException($"no answer within {_options.AttemptTimeout.TotalSeconds:0.###} s (SesClientOptions.AttemptTimeout)", e)
+                : e);
+        }
+
+        if ((int)status is >= 200 and < 300)
+        {
+            return SesXml.ParseSuccess(request.Action, status, text);
+        }
+
+        throw SesXml.ParseError(status, text);
+    }
+
+    private HttpRequestMessage BuildSignedRequest(HttpContent content, byte[] body, ImmutableCredentials credentials)
+    {
+        var scope = new SigV4Scope(Region, ServiceName, _time.GetUtcNow());
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(FormContentType);
+        var headers = new List<KeyValuePair<string, string>>
+        {
+            new("Content-Type", FormContentType),
+            new("Host", Endpoint.Authority),
+            new("X-Amz-Date", scope.AmzDate),
+        };
+        if (credentials.UseToken)
+        {
+            headers.Add(new("X-Amz-Security-Token", credentials.Token));
+        }
+
+        var path = string.IsNullOrEmpty(Endpoint.AbsolutePath) ? "/" : Endpoint.AbsolutePath;
+        var signature = _signer.Sign(new SigV4Request("POST", path, string.Empty, headers, SigV4Signer.HexSha256(body)), credentials, scope);
+        var message = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = content };
+        message.Headers.TryAddWithoutValidation("X-Amz-Date", scope.AmzDate);
+        if (credentials.UseToken)
+        {
+            message.Headers.TryAddWithoutValidation("X-Amz-Security-Token", credentials.Token);
+        }
+
+        message.Headers.TryAddWithoutValidation("Authorization", signature.Authorization);
+        return message;
+    }
+
+    private async Task<ImmutableCredentials> ResolveCredentialsAsync()
+    {
+        try
+        {
+            return await _credentials.Value.GetCredentialsAsync().ConfigureAwait(false);
+        }
+        catch (AmazonClientException e)
+        {
+            throw new SesConfigurationException($"The AWS credentials could not be loaded: {e.Message}", e);
+        }
+    }
+
+    private static SesException TransportFailure(QueryRequest request, bool bodyStarted, Exception cause)
+    {
+        if (!bodyStarted)
+        {
+            return new SesConnectionException($"{request.Action} could not reach SES ({cause.Message}); nothing was sent.", cause);
+        }
+
+        // A read-only or idempotent call can simply be asked again; a send cannot, as SES may have accepted it.
+        return request.IsIdempotent
+            ? new SesConnectionException($"{request.Action} was sent but the answer was lost ({cause.Message}); the call is safe to repeat.", cause)
+            : new SesInDoubtException(request.Action, cause);
+    }
+}

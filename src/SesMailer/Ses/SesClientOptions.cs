@@ -1,0 +1,98 @@
+using Amazon.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace SesMailer.Ses;
+
+/// <summary>
+/// How <see cref="SesClient"/> reaches SES. Everything is optional: what is left unset comes from the standard AWS
+/// chain (environment variables, <c>AWS_PROFILE</c>, the shared credentials and config files, session tokens,
+/// container and instance roles), exactly as the AWS CLI and SDKs resolve it.
+/// </summary>
+public sealed class SesClientOptions
+{
+    /// <summary>
+    /// The AWS region, for example <c>us-west-2</c>. When <see langword="null"/>: the profile's region, else
+    /// <c>AWS_REGION</c> and the shared config file.
+    /// </summary>
+    public string? Region { get; set; }
+
+    /// <summary>
+    /// Credentials: any AWSSDK.Core <see cref="AWSCredentials"/>, for example
+    /// <c>new BasicAWSCredentials(accessKey, secretKey)</c> or <c>new SessionAWSCredentials(accessKey, secretKey, token)</c>
+    /// (see <see cref="FromAccessKey"/>). When <see langword="null"/>: <see cref="Profile"/>, else the default chain.
+    /// </summary>
+    public AWSCredentials? Credentials { get; set; }
+
+    /// <summary>A named profile of the shared credentials/config files, used when <see cref="Credentials"/> is not set.</summary>
+    public string? Profile { get; set; }
+
+    /// <summary>
+    /// The endpoint. When <see langword="null"/>: <c>AWS_ENDPOINT_URL_SES</c>, else <c>AWS_ENDPOINT_URL</c>, else
+    /// <c>https://email.{region}.amazonaws.com</c>.
+    /// </summary>
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>How failed requests are retried.</summary>
+    public SesRetryOptions Retry { get; set; } = new();
+
+    /// <summary>
+    /// How long one attempt may take before it is abandoned. An attempt abandoned after its body was sent is
+    /// reported as <see cref="SesInDoubtException"/> for sends. The default value is 30 seconds.
+    /// </summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Where retries and failures are logged (never credentials or message contents), or <see langword="null"/>.</summary>
+    public ILogger? Logger { get; set; }
+
+    /// <summary>Credentials from an access key pair, with an optional session token.</summary>
+    public static AWSCredentials FromAccessKey(string accessKeyId, string secretAccessKey, string? sessionToken = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accessKeyId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(secretAccessKey);
+        return sessionToken is null
+            ? new BasicAWSCredentials(accessKeyId, secretAccessKey)
+            : new SessionAWSCredentials(accessKeyId, secretAccessKey, sessionToken);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"SesClientOptions {{ Region = {Region ?? "(chain)"}, Credentials = {(Credentials is null ? "(chain)" : "(set)")}, Profile = {Profile ?? "(none)"}, Endpoint = {Endpoint?.ToString() ?? "(default)"} }}";
+}
+
+/// <summary>
+/// Retry settings. Retried: send-rate throttling, HTTP 500/503 (and other 5xx), and connection failures before the
+/// request was sent; each wait is a random time between zero and <c>min(MaxDelay, BaseDelay × 2^attempt)</c>
+/// (capped exponential backoff with full jitter). Never retried: rejections, authentication errors, daily-quota
+/// throttling, and sends whose answer was lost after the body left (in doubt).
+/// </summary>
+public sealed class SesRetryOptions
+{
+    /// <summary>Retries after the first attempt (0 disables retrying). The default value is 3.</summary>
+    public int MaxRetryAttempts { get; set; } = 3;
+
+    /// <summary>The base of the exponential backoff. The default value is 200 milliseconds.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The cap of one wait. The default value is 20 seconds.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Checks the settings; throws naming the one that is out of range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
+    public void Validate()
+    {
+        if (MaxRetryAttempts is < 0 or > 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxRetryAttempts), MaxRetryAttempts, "SesRetryOptions.MaxRetryAttempts must be between 0 and 100.");
+        }
+
+        if (BaseDelay <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BaseDelay), BaseDelay, "SesRetryOptions.BaseDelay must be positive.");
+        }
+
+        if (MaxDelay < BaseDelay)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxDelay), MaxDelay, "SesRetryOptions.MaxDelay must be at least BaseDelay.");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using SesMailer.Generators;
+
+namespace SesMailer.Generators.Tests.Infrastructure;
+
+/// <summary>Runs <see cref="EmailGenerator"/> in memory over C# sources and template files, offline (reference assemblies from a package).</summary>
+internal static class GeneratorHarness
+{
+    public const string ProjectDirectory = "/project/";
+
+    private static readonly ImmutableArray<MetadataReference> References =
+    [
+        .. Net100.References.All,
+        MetadataReference.CreateFromFile(typeof(EmailAttribute).Assembly.Location),
+    ];
+
+    public static CSharpCompilation Compilation(params string[] sources) => CSharpCompilation.Create(
+        "Consumer",
+        sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest), path: $"{ProjectDirectory}Source{i}.cs")),
+        References,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText> templates) => CSharpGeneratorDriver.Create(
+        [new EmailGenerator().AsSourceGenerator()],
+        templates,
+        new CSharpParseOptions(LanguageVersion.Latest),
+        new OptionsProvider(),
+        new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    public static AdditionalText Template(string relativePath, string text) => new InMemoryText(ProjectDirectory + relativePath, text);
+
+    /// <summary>Runs the generator; returns the run and the diagnostics of the compilation including generated code.</summary>
+    public static Result Run(string source, params (string Path, string Text)[] templates) =>
+        Run([source], templates);
+
+    public static Result Run(string[] sources, params (string Path, string Text)[] templates)
+    {
+        var compilation = Compilation(sources);
+        var driver = Driver(templates.Select(t => Template(t.Path, t.Text)));
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        return new Result(driver.GetRunResult(), output, generatorDiagnostics, output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray());
+    }
+
+    internal sealed record Result(GeneratorDriverRunResult Run, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, ImmutableArray<Diagnostic> CompilationErrors)
+    {
+        public string Source(string hintNameEnd) =>
+            Run.Results.Single().GeneratedSources.Single(s => s.HintName.EndsWith(hintNameEnd, StringComparison.Ordinal)).SourceText.ToString();
+
+        public IEnumerable<string> HintNames => Run.Results.Single().GeneratedSources.Select(s => s.HintName);
+    }
+
+    internal sealed class InMemoryText(string path, string text) : AdditionalText
+    {
+        private readonly SourceText _text = SourceText.From(text);
+
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
+    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string> { ["build_property.projectdir"] = ProjectDirectory });
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public static readonly Options Empty = new([]);
+
+            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+        }
+    }
+}

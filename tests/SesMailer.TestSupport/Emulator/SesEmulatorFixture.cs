@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace SesMailer.TestSupport.Emulator;
+
+/// <summary>
+/// Runs the real aws-ses-v2-local 2.10.2 on 127.0.0.1 with a free port for the lifetime of a test class or
+/// collection (<c>IClassFixture&lt;SesEmulatorFixture&gt;</c>), and kills its process tree on dispose.
+/// </summary>
+/// <remarks>
+/// The emulator answers only SendEmail and SendRawEmail; any other action hangs, so give every call a timeout.
+/// It checks that an <c>Authorization: AWS…</c> header exists but not the signature, and ignores <c>Destinations</c>.
+/// </remarks>
+public sealed partial class SesEmulatorFixture : IAsyncLifetime, IDisposable
+{
+    /// <summary>The command that installs the emulator from the committed lock file.</summary>
+    public const string InstallCommand = "npm ci --prefix tests/ses-emulator";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private Process? _process;
+
+    /// <summary>The emulator's base address, for example <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>The lines the emulator wrote to stdout and stderr (for failure messages).</summary>
+    public IReadOnlyList<string> Output => _output.ToArray();
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+
+    /// <summary>The emulator's entry point inside the repository.</summary>
+    public static string CliPath => Path.Combine(RepositoryRoot.Path, "tests", "ses-emulator", "node_modules", "aws-ses-v2-local", "dist", "cli.js");
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(CliPath))
+        {
+            throw new InvalidOperationException(
+                $"The SES emulator is not installed ({CliPath} is missing). Run `{InstallCommand}` from the repository root (needs Node 20.19+).");
+        }
+
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(CliPath)!,
+        };
+        // Started directly (not through npx) so that killing this process frees the port; the flag keeps a bad
+        // request from crashing it.
+        foreach (var argument in new[] { "--unhandled-rejections=warn", CliPath, "--host", "127.0.0.1", "--port", "0" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var port = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        _process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            _output.Enqueue(e.Data);
+            var match = ServerRunning().Match(e.Data);
+            if (match.Success)
+            {
+                port.TrySetResult(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        };
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                _output.Enqueue(e.Data);
+            }
+        };
+        _process.Exited += (_, _) => port.TrySetException(new InvalidOperationException(
+            $"The SES emulator exited before it was ready:{Environment.NewLine}{string.Join(Environment.NewLine, _output)}"));
+        try
+        {
+            _process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("`node` was not found on PATH: install Node 20.19+ to run the SES emulator.", e);
+        }
+
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        var ready = await Task.WhenAny(port.Task, Task.Delay(StartTimeout)).ConfigureAwait(false);
+        if (ready != port.Task)
+        {
+            await DisposeAsync().ConfigureAwait(false);
+            throw new TimeoutException($"The SES emulator did not report its port within {StartTimeout.TotalSeconds} s:{Environment.NewLine}{string.Join(Environment.NewLine, _output)}");
+        }
+
+        Endpoint = new Uri($"http://127.0.0.1:{await port.Task.ConfigureAwait(false)}/");
+    }
+
+    /// <summary>Reads what the emulator received (<c>GET /store</c>).</summary>
+    public async Task<SesEmulatorStore> GetStoreAsync(CancellationToken cancellationToken = default) =>
+        await _http.GetFromJsonAsync<SesEmulatorStore>(new Uri(Endpoint, "store"), cancellationToken).ConfigureAwait(false)
+        ?? throw new InvalidOperationException("GET /store returned nothing.");
+
+    /// <summary>Empties the store (<c>POST /clear-store</c>).</summary>
+    public async Task ClearAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await _http.PostAsync(new Uri(Endpoint, "clear-store"), content: null, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <inheritdoc />
+    public Task DisposeAsync()
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Kills the emulator's process tree.</summary>
+    public void Dispose()
+    {
+        if (_process is not null)
+        {
+            try
+            {
+                if (!_process.HasExited)
+                {
+                    _process.Kill(entireProcessTree: true);
+                    _process.WaitForExit(5000);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+
+            _process.Dispose();
+            _process = null;
+        }
+
+        _http.Dispose();
+    }
+
+    [GeneratedRegex(@"server running at https?://[^:\s]+:(\d+)")]
+    private static partial Regex ServerRunning();
+}

@@ -1,0 +1,187 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using Amazon.Runtime;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using static SesMailer.TestSupport.FakeSes.SesXmlAnswers;
+
+namespace SesMailer.TestSupport.FakeSes;
+
+/// <summary>
+/// A fake SES v1 endpoint on 127.0.0.1 (in-process Kestrel, free port) that answers the XML shapes of the SES API
+/// reference for every call SesMailer makes, keeps a small account state, checks signatures, and injects faults.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var ses = await FakeSesServer.StartAsync();
+/// ses.EnqueueFault(FakeSesFault.SendingRateExceeded);   // the next request is throttled, the one after succeeds
+/// </code>
+/// </example>
+public sealed class FakeSesServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<(string? Action, FakeSesFault Fault)> _faults = new();
+    private readonly ConcurrentQueue<FakeSesRequest> _requests = new();
+    private int _requestCounter;
+
+    private FakeSesServer(WebApplication app, Uri endpoint)
+    {
+        _app = app;
+        Endpoint = endpoint;
+    }
+
+    /// <summary>The base address, for example <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>The simulated account.</summary>
+    public FakeSesState State { get; } = new();
+
+    /// <summary>When set, requests whose SigV4 signature does not match these credentials get <c>SignatureDoesNotMatch</c>.</summary>
+    public ImmutableCredentials? ExpectedCredentials { get; set; }
+
+    /// <summary>Every request received, in order (including those answered with a fault).</summary>
+    public IReadOnlyList<FakeSesRequest> Requests => _requests.ToArray();
+
+    /// <summary>Starts a server on 127.0.0.1 with a free port.</summary>
+    public static async Task<FakeSesServer> StartAsync()
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        FakeSesServer? server = null;
+        app.Run(context => server!.HandleAsync(context));
+        await app.StartAsync().ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server = new FakeSesServer(app, new Uri(address.TrimEnd('/') + "/"));
+        return server;
+    }
+
+    /// <summary>Answers the next request (or the next request for <paramref name="action"/>) with a fault instead.</summary>
+    public void EnqueueFault(FakeSesFault fault, string? action = null) => _faults.Enqueue((action, fault));
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+        var body = buffer.ToArray();
+        var parameters = ParseForm(Encoding.UTF8.GetString(body));
+        var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal);
+        var action = parameters.FirstOrDefault(p => p.Key == "Action").Value ?? string.Empty;
+        bool? signatureValid = ExpectedCredentials is null
+            ? null
+            : SignatureCheck.IsValid(ExpectedCredentials, context.Request.Method, context.Request.Path.HasValue ? context.Request.Path.Value! : "/", headers, body);
+        var request = new FakeSesRequest(action, parameters, headers, signatureValid);
+        _requests.Enqueue(request);
+        var requestId = $"fake-{Interlocked.Increment(ref _requestCounter):D4}-{Guid.NewGuid():N}"[..36];
+
+        if (TakeFault(action) is { } fault)
+        {
+            await AnswerFaultAsync(context, fault, requestId).ConfigureAwait(false);
+            return;
+        }
+
+        if (signatureValid == false)
+        {
+            await WriteAsync(context, HttpStatusCode.Forbidden, Error("Sender", "SignatureDoesNotMatch",
+                "The request signature we calculated does not match the signature you provided.", requestId)).ConfigureAwait(false);
+            return;
+        }
+
+        var (status, xml) = FakeSesActions.Handle(State, request, requestId);
+        await WriteAsync(context, status, xml).ConfigureAwait(false);
+    }
+
+    private FakeSesFault? TakeFault(string action)
+    {
+        // Faults are consumed in order; one bound to another action waits for it.
+        lock (_faults)
+        {
+            var pending = _faults.ToArray();
+            for (var i = 0; i < pending.Length; i++)
+            {
+                if (pending[i].Action is null || pending[i].Action == action)
+                {
+                    _faults.Clear();
+                    foreach (var (index, item) in pending.Index())
+                    {
+                        if (index != i)
+                        {
+                            _faults.Enqueue(item);
+                        }
+                    }
+
+                    return pending[i].Fault;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private static async Task AnswerFaultAsync(HttpContext context, FakeSesFault fault, string requestId)
+    {
+        switch (fault)
+        {
+            case ErrorFault error:
+                await WriteAsync(context, error.Status, Error(error.Type, error.Code, error.Message, requestId)).ConfigureAwait(false);
+                break;
+            case ResetFault:
+                context.Abort();
+                break;
+            case MalformedFault malformed:
+                context.Response.StatusCode = (int)malformed.Status;
+                context.Response.ContentType = malformed.ContentType;
+                await context.Response.WriteAsync(malformed.Body, context.RequestAborted).ConfigureAwait(false);
+                break;
+            case DelayFault delay:
+                try
+                {
+                    await Task.Delay(delay.Delay, context.RequestAborted).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                context.Abort();
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown fault {fault}.");
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext context, HttpStatusCode status, string xml)
+    {
+        context.Response.StatusCode = (int)status;
+        context.Response.ContentType = "text/xml";
+        await context.Response.WriteAsync(xml, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static List<KeyValuePair<string, string>> ParseForm(string form)
+    {
+        var result = new List<KeyValuePair<string, string>>();
+        foreach (var pair in form.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            var key = eq < 0 ? pair : pair[..eq];
+            var value = eq < 0 ? string.Empty : pair[(eq + 1)..];
+            result.Add(new(Decode(key), Decode(value)));
+        }
+
+        return result;
+
+        static string Decode(string s) => Uri.UnescapeDataString(s.Replace('+', ' '));
+    }
+}

@@ -1,0 +1,69 @@
+namespace SesMailer.TestSupport.FakeSes;
+
+/// <summary>The account the fake SES server simulates: identities, quota, statistics and sent messages.</summary>
+public sealed class FakeSesState
+{
+    private readonly Lock _gate = new();
+    private readonly List<(string Identity, bool IsDomain, string Status, string? Token)> _identities = [];
+
+    /// <summary>Recipients per 24 hours (-1 = unlimited). The default value is 200 (the sandbox).</summary>
+    public double Max24HourSend { get; set; } = 200;
+
+    /// <summary>Recipients per second. The default value is 1 (the sandbox).</summary>
+    public double MaxSendRate { get; set; } = 1;
+
+    /// <summary>Recipients sent in the last 24 hours; sends add to it.</summary>
+    public double SentLast24Hours { get; set; }
+
+    /// <summary>The points GetSendStatistics answers with.</summary>
+    public List<(DateTimeOffset Timestamp, long DeliveryAttempts, long Bounces, long Complaints, long Rejects)> DataPoints { get; } = [];
+
+    /// <summary>The page size of ListIdentities when the request gives none. The default value is 1000.</summary>
+    public int DefaultPageSize { get; set; } = 1000;
+
+    /// <summary>Adds or replaces an identity.</summary>
+    public void AddIdentity(string identity, string status = "Pending", string? token = null)
+    {
+        lock (_gate)
+        {
+            _identities.RemoveAll(i => string.Equals(i.Identity, identity, StringComparison.OrdinalIgnoreCase));
+            _identities.Add((identity, !identity.Contains('@', StringComparison.Ordinal), status, token));
+        }
+    }
+
+    /// <summary>Marks an identity verified.</summary>
+    public void MarkVerified(string identity)
+    {
+        lock (_gate)
+        {
+            var index = _identities.FindIndex(i => string.Equals(i.Identity, identity, StringComparison.OrdinalIgnoreCase));
+            if (index < 0)
+            {
+                throw new InvalidOperationException($"{identity} is not an identity.");
+            }
+
+            _identities[index] = _identities[index] with { Status = "Success" };
+        }
+    }
+
+    /// <summary>Removes an identity; false when it did not exist.</summary>
+    public bool RemoveIdentity(string identity)
+    {
+        lock (_gate)
+        {
+            return _identities.RemoveAll(i => string.Equals(i.Identity, identity, StringComparison.OrdinalIgnoreCase)) > 0;
+        }
+    }
+
+    /// <summary>The identities, in the order they were added.</summary>
+    public IReadOnlyList<(string Identity, bool IsDomain, string Status, string? Token)> Identities
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _identities.ToList();
+            }
+        }
+    }
+}
