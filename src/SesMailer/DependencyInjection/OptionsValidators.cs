@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Options;
+using System.Text.RegularExpressions;
 using SesMailer.Mailing;
+using SesMailer.Ses;
+using SesMailer.Ses.Connection;
 
 namespace SesMailer.DependencyInjection;
 
@@ -21,7 +24,7 @@ internal sealed class MailerOptionsValidator(string section) : IValidateOptions<
 }
 
 /// <summary>Checks <see cref="TransportOptions"/> at start-up, naming each bad setting.</summary>
-internal sealed class TransportOptionsValidator(string section) : IValidateOptions<TransportOptions>
+internal sealed partial class TransportOptionsValidator(string section) : IValidateOptions<TransportOptions>
 {
     public ValidateOptionsResult Validate(string? name, TransportOptions options)
     {
@@ -37,6 +40,59 @@ internal sealed class TransportOptionsValidator(string section) : IValidateOptio
             errors.Add($"{section}:Outbox:Folder: '{folder}' is not a usable folder path.");
         }
 
+        var ses = options.Ses ?? new SesSettings();
+        if (!string.IsNullOrWhiteSpace(ses.Region) && !RegionPattern().IsMatch(ses.Region))
+        {
+            errors.Add($"{section}:Ses:Region: '{ses.Region}' is not an AWS region name (for example eu-west-1).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(ses.Endpoint) && !SesEndpoint.TryParse(ses.Endpoint, out _))
+        {
+            errors.Add($"{section}:Ses:Endpoint: '{ses.Endpoint}' must be an absolute http or https URL.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$")]
+    private static partial Regex RegionPattern();
+}
+
+/// <summary>
+/// Checks the SES client settings at start-up when SES is the transport: a region must be found (settings, profile
+/// or AWS chain), so a missing one fails the start rather than the first send.
+/// </summary>
+internal sealed class SesClientOptionsValidator(SesMailerSectionName sectionName, IOptions<TransportOptions> transport) : IValidateOptions<SesClientOptions>
+{
+    private readonly string section = sectionName.Path;
+
+    public ValidateOptionsResult Validate(string? name, SesClientOptions options)
+    {
+        if (transport.Value.EffectiveKind != TransportKind.Ses)
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
+        try
+        {
+            var region = SesConnectionResolver.ResolveRegion(options);
+            SesConnectionResolver.ResolveEndpoint(options, region);
+            options.Retry.Validate();
+            return ValidateOptionsResult.Success;
+        }
+        catch (Exception e) when (e is SesConfigurationException or ArgumentOutOfRangeException)
+        {
+            return ValidateOptionsResult.Fail($"{section}:Ses: {e.Message}");
+        }
+    }
+}
+
+/// <summary>The path of the configuration section SesMailer was registered from, for naming settings in errors.</summary>
+internal sealed record SesMailerSectionName(string Path);
+
+/// <summary>Parses the configured endpoint text.</summary>
+internal static class SesEndpoint
+{
+    public static bool TryParse(string text, out Uri uri) =>
+        Uri.TryCreate(text.Trim(), UriKind.Absolute, out uri!) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

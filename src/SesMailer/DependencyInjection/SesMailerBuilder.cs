@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SesMailer.Mailing;
+using SesMailer.Ses;
 using SesMailer.Transport;
 
 namespace SesMailer.DependencyInjection;
@@ -48,6 +49,22 @@ public sealed class SesMailerBuilder
     public SesMailerBuilder UseInMemoryTransport()
     {
         Services.Configure<TransportOptions>(o => o.Kind = TransportKind.InMemory);
+        return this;
+    }
+
+    /// <summary>
+    /// Sends through Amazon SES. Settings from the configuration section (<c>Ses:Region</c>, <c>Ses:Profile</c>,
+    /// <c>Ses:Endpoint</c>) apply first; <paramref name="configure"/> can then set anything, including credentials.
+    /// Connections come from <c>IHttpClientFactory</c> (the named client <see cref="SesMailerServiceCollectionExtensions.SesHttpClientName"/>).
+    /// </summary>
+    public SesMailerBuilder UseSes(Action<SesClientOptions>? configure = null)
+    {
+        Services.Configure<TransportOptions>(o => o.Kind = TransportKind.Ses);
+        if (configure is not null)
+        {
+            Services.Configure(configure);
+        }
+
         return this;
     }
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using SesMailer;
 using SesMailer.DependencyInjection;
 using SesMailer.Mailing;
+using SesMailer.Ses;
 using SesMailer.Transport;
 
 // In the namespace of IServiceCollection, as is the convention, so that AddSesMailer is found without a using.
@@ -15,6 +16,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers SesMailer: <see cref="IMailer"/>, its transport, options, interceptors and observers.</summary>
 public static class SesMailerServiceCollectionExtensions
 {
+    /// <summary>The name of the <c>IHttpClientFactory</c> client that carries SES requests (configure it to add handlers or a proxy).</summary>
+    public const string SesHttpClientName = "SesMailer.Ses";
+
     /// <summary>
     /// Registers SesMailer configured from <paramref name="configuration"/> (usually
     /// <c>configuration.GetSection("SesMailer")</c>). The settings are validated when the host starts.
@@ -53,6 +57,7 @@ public static class SesMailerServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TransportOptions>>(new TransportOptionsValidator(section)));
         services.TryAddSingleton(sp => new MailerTelemetry(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<InMemoryTransport>();
+        AddSes(services, section);
         services.TryAddSingleton(CreateTransport);
         services.TryAddSingleton(sp => new Mailer(
             sp.GetRequiredService<IEmailTransport>(),
@@ -66,12 +71,49 @@ public static class SesMailerServiceCollectionExtensions
         return new SesMailerBuilder(services);
     }
 
+    private static void AddSes(IServiceCollection services, string section)
+    {
+        // The configuration section's Ses settings go first, so that UseSes(configure) in code can override them.
+        services.AddOptions<SesClientOptions>()
+            .Configure<IOptions<TransportOptions>, IServiceProvider>((ses, transport, provider) =>
+            {
+                var settings = transport.Value.Ses ?? new SesSettings();
+                ses.Region ??= string.IsNullOrWhiteSpace(settings.Region) ? null : settings.Region.Trim();
+                ses.Profile ??= string.IsNullOrWhiteSpace(settings.Profile) ? null : settings.Profile.Trim();
+                if (ses.Endpoint is null && settings.Endpoint is { } text && SesEndpoint.TryParse(text, out var endpoint))
+                {
+                    ses.Endpoint = endpoint;
+                }
+
+                ses.Logger ??= provider.GetService<ILoggerFactory>()?.CreateLogger<SesClient>();
+            })
+            .ValidateOnStart();
+        services.TryAddSingleton(new SesMailerSectionName(section));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SesClientOptions>, SesClientOptionsValidator>());
+
+        // Pooled keep-alive connections: one long-lived handler whose connections are recycled every few minutes
+        // (so DNS changes are seen), the pattern for clients held by singletons. The client's own attempt timeout
+        // (driven by TimeProvider) bounds each request, so HttpClient's is switched off.
+        services.AddHttpClient(SesHttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton<ISesClient>(provider => new SesClient(
+            provider.GetRequiredService<IOptions<SesClientOptions>>().Value,
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(SesHttpClientName),
+            provider.GetService<TimeProvider>()));
+    }
+
     private static IEmailTransport CreateTransport(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<TransportOptions>>().Value;
-        return options.Kind switch
+        return options.EffectiveKind switch
         {
             TransportKind.InMemory => services.GetRequiredService<InMemoryTransport>(),
+            TransportKind.Ses => new SesTransport(services.GetRequiredService<ISesClient>()),
             _ => new FileOutboxTransport(options.Outbox.Folder, services.GetService<TimeProvider>()),
         };
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SesMailer.Ses;
 using SesMailer.Transport;
 
 namespace SesMailer.Mailing;
@@ -51,6 +52,17 @@ public sealed class MailerBuilder
 
     /// <summary>Writes messages as <c>.eml</c> files into <paramref name="folder"/> (the default: <c>./outbox</c>).</summary>
     public MailerBuilder UseOutbox(string? folder = null) => UseTransport(new FileOutboxTransport(folder, _time));
+
+    /// <summary>
+    /// Sends through Amazon SES with a client of its own; anything <paramref name="options"/> leaves unset (region,
+    /// credentials, endpoint) comes from the standard AWS chain.
+    /// </summary>
+    /// <exception cref="SesConfigurationException">No region can be found, or the endpoint is not an absolute http(s) URL.</exception>
+    public MailerBuilder UseSes(SesClientOptions? options = null, HttpClient? httpClient = null) =>
+        UseTransport(new SesTransport(new SesClient(options ?? new SesClientOptions(), httpClient, _time)));
+
+    /// <summary>Sends through Amazon SES with <paramref name="client"/>.</summary>
+    public MailerBuilder UseSes(ISesClient client) => UseTransport(new SesTransport(client));
 
     /// <summary>Keeps messages in <paramref name="transport"/> (for tests).</summary>
     public MailerBuilder UseInMemory(InMemoryTransport transport) => UseTransport(transport);

@@ -1,4 +1,5 @@
 using SesMailer.Mime;
+using SesMailer.Ses;
 
 namespace SesMailer.Mailing;
 
@@ -9,6 +10,8 @@ internal static class SendErrors
     {
         PartiallySentException { InnerException: { } inner } => Classify(inner),
         EmailValidationException invalid => (invalid.Rule, false),
+        SesThrottlingException throttled => (throttled.Code, true),
+        SesException ses => (ses.Code, false),
         OperationCanceledException => ("cancelled", false),
         _ => (exception.GetType().Name, false),
     };
