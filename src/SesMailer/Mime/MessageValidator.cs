@@ -8,6 +8,8 @@ namespace SesMailer.Mime;
 /// </summary>
 internal static partial class MessageValidator
 {
+    private const int MaxUnsubscribeUrlLength = 900;
+
     /// <summary>Validates <paramref name="message"/> (its defaults already applied) and returns its envelope.</summary>
     /// <exception cref="EmailValidationException">A rule is broken; the exception names the field.</exception>
     public static Envelope Validate(EmailMessage message)
@@ -119,6 +121,13 @@ internal static partial class MessageValidator
             {
                 throw new EmailValidationException(field + ".Url", EmailRules.ListUnsubscribe,
                     $"{field}.Url: '{url}' must be an absolute https URL{(unsubscribe.OneClick ? " for one-click unsubscribe (RFC 8058)" : string.Empty)}.");
+            }
+
+            // A URL cannot be folded or encoded inside <…>, so it must fit on one header line.
+            if (url.AbsoluteUri.Length > MaxUnsubscribeUrlLength)
+            {
+                throw new EmailValidationException(field + ".Url", EmailRules.ListUnsubscribe,
+                    $"{field}.Url: the URL is {url.AbsoluteUri.Length} characters long; it must fit on one header line (at most {MaxUnsubscribeUrlLength}). Use a shorter token.");
             }
         }
         else if (unsubscribe.OneClick)

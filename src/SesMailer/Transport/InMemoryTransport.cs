@@ -91,6 +91,16 @@ public sealed class InMemoryTransport : IEmailTransport
         }
     }
 
+    /// <summary>
+    /// Asserts that the declared email <paramref name="emailName"/> (for example <c>Welcome</c>) was sent, matching
+    /// <paramref name="predicate"/> when given, and returns the first such message.
+    /// </summary>
+    /// <exception cref="InMemoryTransportAssertionException">No such message was sent.</exception>
+    public SentEmail AssertSentOf(string emailName, Func<SentEmail, bool>? predicate = null) =>
+        AssertSent(
+            e => string.Equals(e.EmailName, emailName, StringComparison.Ordinal) && (predicate is null || predicate(e)),
+            predicate is null ? $"of email '{emailName}'" : $"of email '{emailName}' matching the condition");
+
     /// <summary>Asserts that <paramref name="address"/> received a message and returns the first one.</summary>
     /// <exception cref="InMemoryTransportAssertionException">Nothing was sent to that address.</exception>
     public SentEmail AssertSentTo(string address) => AssertSent(e => e.IsSentTo(address), "to " + address);

@@ -282,6 +282,23 @@ public class SesRuleTests
         await Rejected(m => m.ListUnsubscribe = ListUnsubscribe.OneClickUrl(new Uri("http://acme.example/u")), "ListUnsubscribe.Url", EmailRules.ListUnsubscribe);
         await Rejected(m => m.ListUnsubscribe = new ListUnsubscribe { Mailto = "unsub@acme.example", OneClick = true }, "ListUnsubscribe.Url", EmailRules.ListUnsubscribe);
         await Rejected(m => m.ListUnsubscribe = new ListUnsubscribe(), "ListUnsubscribe", EmailRules.ListUnsubscribe);
+        await Rejected(m => m.ListUnsubscribe = ListUnsubscribe.OneClickUrl(new Uri("https://acme.example/u?t=" + new string('a', 1000))), "ListUnsubscribe.Url", EmailRules.ListUnsubscribe);
+        await Rejected(m => m.ListUnsubscribe = new ListUnsubscribe { Mailto = "unsubscribe@bad domain" }, "ListUnsubscribe.Mailto", EmailRules.ValidAddress);
+    }
+
+    [Fact]
+    public async Task Long_unbroken_subjects_and_header_values_are_encoded_into_short_lines()
+    {
+        var sent = await Accepted(m =>
+        {
+            m.Subject = new string('s', 1500);
+            m.Headers["X-Long"] = new string('a', 1200);
+            m.ListUnsubscribe = ListUnsubscribe.OneClickUrl(new Uri("https://acme.example/u?t=" + new string('t', 800)));
+        });
+
+        MimeLineTests.AssertSesSafe(sent.Outgoing.Mime.Span);
+        Assert.Equal(new string('s', 1500), sent.Subject);
+        Assert.Equal(new string('a', 1200), sent.Header("X-Long"));
     }
 
     private static string TagFieldFor(string name, string value) =>

@@ -46,6 +46,8 @@ public class InMemoryTransportTests
         Assert.Equal("image/png", logo.ContentType);
         Assert.Equal([new MessageTag("kind", "receipt")], sent.Tags);
         Assert.Same(sent, Assert.Single(_transport.SentOf("Receipt")));
+        Assert.Same(sent, _transport.AssertSentOf("Receipt", e => e.Attachments.Any(a => a.FileName == "receipt.pdf")));
+        Assert.Throws<InMemoryTransportAssertionException>(() => _transport.AssertSentOf("Receipt", e => e.Subject == "Other"));
         Assert.Same(sent, _transport.Last);
         _transport.AssertSentCount(1);
         Assert.True(sent.IsSentTo("AUDIT@example.com"));
@@ -63,6 +65,9 @@ public class InMemoryTransportTests
         Assert.Throws<InMemoryTransportAssertionException>(() => _transport.AssertSentCount(2));
         Assert.Throws<InMemoryTransportAssertionException>(() => _transport.AssertNotSent(e => e.Subject == "Your receipt"));
         _transport.AssertNotSent(e => e.Subject == "Other");
+
+        var byName = Assert.Throws<InMemoryTransportAssertionException>(() => _transport.AssertSentOf("Welcome"));
+        Assert.Contains("of email 'Welcome'", byName.Message, StringComparison.Ordinal);
 
         _transport.Clear();
         _transport.AssertNothingSent();
