@@ -19,8 +19,8 @@ public sealed class MimeComposer
     /// <summary>Creates a composer that dates messages with <paramref name="timeProvider"/> (the system clock by default).</summary>
     public MimeComposer(TimeProvider? timeProvider = null) => _time = timeProvider ?? TimeProvider.System;
 
-    /// <summary>The format every message is written with: CRLF line endings, no SMTPUTF8 (RFC 2047 / punycode instead).</summary>
-    public static FormatOptions FormatOptions => Format;
+    /// <summary>A copy of the format every message is written with: CRLF line endings, no SMTPUTF8 (RFC 2047 / punycode instead).</summary>
+    public static FormatOptions FormatOptions => Format.Clone();
 
     /// <summary>Checks and composes <paramref name="message"/>, ready for a transport.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="message"/> is <see langword="null"/>.</exception>

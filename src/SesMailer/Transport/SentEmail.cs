@@ -18,7 +18,8 @@ public sealed class SentEmail
         To = Mime.To.Mailboxes.Select(ToAddress).ToArray();
         Cc = Mime.Cc.Mailboxes.Select(ToAddress).ToArray();
         ReplyTo = Mime.ReplyTo.Mailboxes.Select(ToAddress).ToArray();
-        var visible = To.Concat(Cc).Select(a => a.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // Compared in ASCII form (punycode domains), as the envelope holds them.
+        var visible = Mime.To.Mailboxes.Concat(Mime.Cc.Mailboxes).Select(m => m.GetAddress(idnEncode: true)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         Bcc = email.Destinations.Where(d => !visible.Contains(d)).ToArray();
         Attachments = Mime.Attachments.OfType<MimePart>().Select(p => ToFile(p, contentId: null)).ToArray();
         InlineImages = Mime.BodyParts.OfType<MimePart>()

@@ -119,6 +119,7 @@ public class SesRuleTests
     {
         var sent = await Accepted(m => m.To[0] = "ann@bücher.example");
         Assert.Equal(["ann@xn--bcher-kva.example"], sent.Destinations);
+        Assert.Empty(sent.Bcc);
         Assert.Contains("To: ann@xn--bcher-kva.example\r\n", TestMessages.TopHeaders(sent.Outgoing), StringComparison.Ordinal);
     }
 
