@@ -219,7 +219,8 @@ public static class HtmlToText
             {
                 if (char.IsWhiteSpace(c) && c != '\u00A0')
                 {
-                    _pendingSpace = _text.Length > 0 && _pendingNewLines == 0 && !EndsWithNewLine();
+                    // Collapse runs of whitespace, and none after a line start, a bullet or another space.
+                    _pendingSpace = _text.Length > 0 && _pendingNewLines == 0 && !char.IsWhiteSpace(_text[^1]);
                     continue;
                 }
 

@@ -44,4 +44,51 @@ public class HtmlToTextTests
     {
         Assert.Equal("[Acme logo] Fish &amp; chips < 5 €\n", HtmlToText.Convert("<img src=\"cid:logo\" alt=\"Acme logo\"> Fish &amp;amp; chips &lt; 5&nbsp;&euro;"));
     }
+
+    [Fact]
+    public void Indented_template_output_reads_like_the_compact_form()
+    {
+        const string html = """
+            <!DOCTYPE html>
+            <html>
+              <head>
+                <meta charset="utf-8">
+                <title>Receipt</title>
+              </head>
+              <body>
+                <div class="container">
+                  <h1>
+                    Thanks, Ann!
+                  </h1>
+                  <p>
+                    Your order
+                    <strong>#42</strong>
+                    is on its way.
+                  </p>
+                  <ul>
+                    <li>
+                      Green tea
+                    </li>
+                    <li>Mug</li>
+                  </ul>
+                  <table>
+                    <tr>
+                      <td>Total</td>
+                      <td>€ 12.50</td>
+                    </tr>
+                  </table>
+                  <p>
+                    <a href="https://acme.example/orders/42">
+                      View your order
+                    </a>
+                  </p>
+                </div>
+              </body>
+            </html>
+            """;
+
+        Assert.Equal(
+            "Thanks, Ann!\n============\n\nYour order #42 is on its way.\n\n- Green tea\n- Mug\n\nTotal | € 12.50\n\nView your order (https://acme.example/orders/42)\n",
+            HtmlToText.Convert(html));
+    }
 }
