@@ -28,6 +28,11 @@ public sealed class RedirectRecipientsInterceptor : IEmailInterceptor
     {
         ArgumentNullException.ThrowIfNull(context);
         var message = context.Message;
+
+        // The originals are checked as in production, so staging rejects what production would, naming the field.
+        Check(message.To, "To");
+        Check(message.Cc, "Cc");
+        Check(message.Bcc, "Bcc");
         var original = message.To.Select(a => "to:" + a.Address)
             .Concat(message.Cc.Select(a => "cc:" + a.Address))
             .Concat(message.Bcc.Select(a => "bcc:" + a.Address));
@@ -40,5 +45,13 @@ public sealed class RedirectRecipientsInterceptor : IEmailInterceptor
         // One recipient now: splitting per recipient would only send duplicates.
         message.OneMessagePerRecipient = false;
         return ValueTask.CompletedTask;
+    }
+
+    private static void Check(IList<EmailAddress> addresses, string field)
+    {
+        for (var i = 0; i < addresses.Count; i++)
+        {
+            AddressRules.ToAscii(addresses[i], $"{field}[{i}]");
+        }
     }
 }

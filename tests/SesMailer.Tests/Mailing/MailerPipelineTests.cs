@@ -93,6 +93,17 @@ public class MailerPipelineTests
     }
 
     [Fact]
+    public async Task Redirect_still_rejects_an_invalid_original_recipient_by_its_field()
+    {
+        var mailer = Mailer.Create(m => m.UseInMemory(_transport).RedirectAllTo("qa@acme.example"));
+
+        var error = await Assert.ThrowsAsync<EmailValidationException>(() => mailer.SendAsync(TestMessages.Valid(m => m.Cc.Add("jürgen@example.com"))));
+
+        Assert.Equal("Cc[0]", error.Field);
+        _transport.AssertNothingSent();
+    }
+
+    [Fact]
     public async Task Interceptors_run_in_order_can_add_headers_and_cancel()
     {
         var calls = new List<string>();
