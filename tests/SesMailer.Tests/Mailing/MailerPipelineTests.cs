@@ -176,6 +176,26 @@ public class MailerPipelineTests
     }
 
     [Fact]
+    public async Task A_split_send_failing_part_way_reports_what_was_sent()
+    {
+        var flaky = new FailOnNthTransport(3);
+        var mailer = Mailer.Create(m => m.UseTransport(flaky));
+
+        var error = await Assert.ThrowsAsync<PartiallySentException>(() => mailer.SendAsync(TestMessages.Valid(m =>
+        {
+            m.OneMessagePerRecipient = true;
+            m.To.Add("bob@example.com");
+            m.To.Add("carl@example.com");
+            m.To.Add("dora@example.com");
+        })));
+
+        Assert.Equal(["m1", "m2"], error.SentMessageIds);
+        Assert.Equal("carl@example.com", error.FailedRecipient);
+        Assert.IsType<IOException>(error.InnerException);
+        Assert.Equal(3, flaky.Calls);
+    }
+
+    [Fact]
     public async Task Logs_are_structured_and_carry_no_addresses_subjects_or_bodies()
     {
         var logs = new RecordingLoggerProvider();
@@ -290,6 +310,19 @@ public class MailerPipelineTests
         {
             action(outcome);
             return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class FailOnNthTransport(int failing) : IEmailTransport
+    {
+        public int Calls { get; private set; }
+
+        public Task<SendResult> SendAsync(OutgoingEmail email, CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            return Calls == failing
+                ? Task.FromException<SendResult>(new IOException("connection reset"))
+                : Task.FromResult(new SendResult("m" + Calls.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
     }
 
