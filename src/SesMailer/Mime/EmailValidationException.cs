@@ -46,9 +46,12 @@ public sealed class TooManyRecipientsException : EmailValidationException
 public sealed class MessageTooLargeException : EmailValidationException
 {
     /// <summary>Creates the exception for a message of <paramref name="size"/> bytes.</summary>
-    public MessageTooLargeException(long size, long limit)
+    /// <param name="size">The encoded size, or a lower bound of it when <paramref name="atLeast"/>.</param>
+    /// <param name="limit">The largest accepted size.</param>
+    /// <param name="atLeast">Whether <paramref name="size"/> is what the files alone take once encoded (the message was not composed).</param>
+    public MessageTooLargeException(long size, long limit, bool atLeast = false)
         : base("Message", EmailRules.MaxMessageSize,
-            $"The encoded message is {size:N0} bytes but SES accepts at most {limit:N0} bytes (10 MB, after base64 " +
+            $"The encoded message is {(atLeast ? "at least " : string.Empty)}{size:N0} bytes but SES accepts at most {limit:N0} bytes (10 MB, after base64 " +
             "encoding, which grows attachments by about 37%). Send large files as links instead.")
     {
         Size = size;

@@ -56,6 +56,7 @@ internal static partial class MessageValidator
         CheckFiles(message.Attachments, "Attachments", inline: false);
         CheckFiles(message.InlineImages, "InlineImages", inline: true);
         CheckContentIdReferences(message);
+        CheckEncodedFileSize(message);
 
         return new Envelope(from, to, cc, replyTo, destinations, unsubscribeMailto);
     }
@@ -163,6 +164,23 @@ internal static partial class MessageValidator
                 throw new EmailValidationException(name + ".ContentId", EmailRules.UniqueContentId,
                     $"{name}.ContentId: '{file.ContentId}' is already used by another inline image.");
             }
+        }
+    }
+
+    // Files far over the limit are refused before they are base64-encoded, which would cost 1.37 times their size in memory.
+    private static void CheckEncodedFileSize(EmailMessage message)
+    {
+        long encoded = 0;
+        foreach (var file in message.Attachments.Concat(message.InlineImages))
+        {
+            // Base64 turns 3 bytes into 4 characters, in lines of 76 characters plus CRLF.
+            var characters = (file.Content.Length + 2L) / 3 * 4;
+            encoded += characters + ((characters + 75) / 76 * 2);
+        }
+
+        if (encoded > EmailRules.MessageSizeLimit)
+        {
+            throw new MessageTooLargeException(encoded, EmailRules.MessageSizeLimit, atLeast: true);
         }
     }
 

@@ -185,14 +185,33 @@ public class SesRuleTests
     [Fact]
     public async Task A_message_over_10_MB_after_encoding_is_rejected_with_its_size()
     {
-        // 7.7 MB of bytes grow past 10 MB once base64-encoded.
-        var file = new byte[7_700_000];
-        var error = await Assert.ThrowsAsync<MessageTooLargeException>(() =>
-            _mailer.SendAsync(TestMessages.Valid(m => m.Attachments.Add(EmailAttachment.FromBytes("big.bin", file)))));
+        // 7.5 MB of file encode to 10.26 MB, under the limit; the body pushes the composed message over it.
+        var file = new byte[7_500_000];
+        var error = await Assert.ThrowsAsync<MessageTooLargeException>(() => _mailer.SendAsync(TestMessages.Valid(m =>
+        {
+            m.Attachments.Add(EmailAttachment.FromBytes("big.bin", file));
+            m.TextBody = string.Concat(Enumerable.Repeat("A line of an unusually long receipt.\n", 8000));
+        })));
 
         Assert.True(error.Size > EmailRules.MessageSizeLimit);
         Assert.Equal(10 * 1024 * 1024, error.Limit);
         Assert.Contains(error.Size.ToString("N0", System.Globalization.CultureInfo.CurrentCulture), error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("at least", error.Message, StringComparison.Ordinal);
+        _transport.AssertNothingSent();
+    }
+
+    [Fact]
+    public async Task Files_far_over_the_limit_are_refused_before_encoding()
+    {
+        var error = await Assert.ThrowsAsync<MessageTooLargeException>(() => _mailer.SendAsync(TestMessages.Valid(m =>
+        {
+            m.Attachments.Add(EmailAttachment.FromBytes("a.bin", new byte[5_000_000]));
+            m.InlineImages.Add(EmailAttachment.FromBytes("b.png", new byte[5_000_000]).AsInline("b"));
+        })));
+
+        // Each 5,000,000-byte file: 6,666,668 base64 characters in 87,720 lines of at most 76, each ending in CRLF.
+        Assert.Equal(2 * (6_666_668 + (87_720 * 2)), error.Size);
+        Assert.Contains("at least", error.Message, StringComparison.Ordinal);
         _transport.AssertNothingSent();
     }
 
