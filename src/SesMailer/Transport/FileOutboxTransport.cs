@@ -39,8 +39,16 @@ public sealed class FileOutboxTransport : IEmailTransport
 
         // Written under a temporary name and then renamed, so a watcher never opens a half-written file.
         var temporary = path + ".tmp";
-        await File.WriteAllBytesAsync(temporary, email.Mime.ToArray(), cancellationToken).ConfigureAwait(false);
-        File.Move(temporary, path);
+        try
+        {
+            await File.WriteAllBytesAsync(temporary, email.Mime.ToArray(), cancellationToken).ConfigureAwait(false);
+            File.Move(temporary, path);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
         return new SendResult(fileName);
     }
 

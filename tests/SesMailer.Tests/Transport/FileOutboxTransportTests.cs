@@ -1,4 +1,5 @@
 using SesMailer.Mailing;
+using SesMailer.Mime;
 using SesMailer.Tests.Support;
 using SesMailer.Transport;
 
@@ -32,6 +33,17 @@ public sealed class FileOutboxTransportTests : IDisposable
         Assert.Equal("Second", TestMessages.Parse(bytes).Subject);
         Mime.MimeLineTests.AssertSesSafe(bytes);
         Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
+    }
+
+    [Fact]
+    public async Task A_cancelled_write_leaves_no_file_behind()
+    {
+        var transport = new FileOutboxTransport(_folder);
+        var email = new MimeComposer().Compose(TestMessages.Valid());
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => transport.SendAsync(email, new CancellationToken(canceled: true)));
+
+        Assert.Empty(Directory.GetFiles(_folder));
     }
 
     [Fact]

@@ -54,6 +54,17 @@ public class InMemoryTransportTests
     }
 
     [Fact]
+    public async Task Concurrent_sends_are_all_kept_with_distinct_ids()
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(i =>
+            Task.Run(() => _mailer.SendAsync(TestMessages.Valid(m => m.To[0] = $"user{i}@example.com")))));
+
+        _transport.AssertSentCount(64);
+        Assert.Equal(64, results.Select(r => r.MessageId).Distinct().Count());
+        Assert.All(Enumerable.Range(0, 64), i => _transport.AssertSentTo($"user{i}@example.com"));
+    }
+
+    [Fact]
     public async Task Failed_assertions_say_what_was_sent()
     {
         _transport.AssertNothingSent();
