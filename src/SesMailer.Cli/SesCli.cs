@@ -68,7 +68,7 @@ public static class SesCli
             await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.SesError;
         }
-        catch (Exception e) when (e is CliUsageException or ArgumentException or SesConfigurationException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        catch (Exception e) when (e is CliUsageException or ArgumentException or SesConfigurationException)
         {
             await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Usage;

@@ -65,7 +65,16 @@ internal static class SendCommands
                 throw new CliUsageException($"--file: {path.FullName} does not exist.");
             }
 
-            var bytes = await File.ReadAllBytesAsync(path.FullName, ct).ConfigureAwait(false);
+            byte[] bytes;
+            try
+            {
+                bytes = await File.ReadAllBytesAsync(path.FullName, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CliUsageException($"--file: {path.FullName} cannot be read ({e.Message}).", e);
+            }
+
             var destinations = parse.GetValue(rawTo) is { Length: > 0 } given ? given : RecipientsOf(bytes, path.FullName);
             var response = await ctx.Client.SendRawEmailAsync(new SendRawEmailRequest
             {
