@@ -11,7 +11,7 @@ internal sealed class CommandContext(ParseResult parse, GlobalOptions globals, F
 
     public ParseResult Parse { get; } = parse;
 
-    public OutputFormat Format => Parse.GetValue(globals.Output);
+    public OutputFormat Format => globals.Format(Parse);
 
     public TextWriter Out { get; } = output;
 

@@ -24,14 +24,25 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public Option<OutputFormat> Output { get; } = new("--output")
-    {
-        Description = "text (a readable table) or json (one object with the SES member names).",
-        DefaultValueFactory = _ => OutputFormat.Text,
-        Recursive = true,
-    };
+    public Option<string> Output { get; } = CreateOutputOption();
 
-    public void AddTo(RootCommand root)
+    /// <summary>The chosen output format.</summary>
+    public OutputFormat Format(ParseResult parse) =>
+        string.Equals(parse.GetValue(Output), "json", StringComparison.OrdinalIgnoreCase) ? OutputFormat.Json : OutputFormat.Text;
+
+    private static Option<string> CreateOutputOption()
+    {
+        var option = new Option<string>("--output")
+        {
+            Description = "text (a readable table) or json (one object with the SES member names).",
+            DefaultValueFactory = _ => "text",
+            Recursive = true,
+        };
+        option.AcceptOnlyFromAmong("text", "json");
+        return option;
+    }
+
+    public void AddTo(Command root)
     {
         root.Options.Add(Region);
         root.Options.Add(Profile);

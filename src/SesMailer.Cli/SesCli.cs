@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using SesMailer.Cli.Commands;
 using SesMailer.Ses;
 
@@ -30,7 +31,12 @@ public static class SesCli
         clientFactory ??= static options => new SesClient(options);
 
         var globals = new GlobalOptions();
-        var root = new RootCommand("sesmailer: Amazon SES v1 from a shell (verify identities, send, quota, statistics).");
+        // A plain command named like the tool (a RootCommand would take the assembly's name, SesMailer.Cli).
+        var root = new Command("sesmailer", "Amazon SES v1 from a shell: verify identities, send, quota, statistics.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         globals.AddTo(root);
         var contexts = new List<CommandContext>();
         CommandContext NewContext(ParseResult parse)

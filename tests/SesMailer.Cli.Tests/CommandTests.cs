@@ -157,7 +157,21 @@ public sealed class CommandTests : IAsyncLifetime
         Assert.StartsWith("error: ConnectionFailure: GetSendQuota could not reach SES", run.Err, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Help_lists_every_command_and_exits_0()
+    {
+        var run = await CliRun.RunAsync(null, "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("sesmailer [command] [options]", run.Out, StringComparison.Ordinal);
+        foreach (var command in new[] { "verify-email", "list-verified", "delete-verified", "verify-identity", "list-identities", "delete-identity", "send", "send-raw", "quota", "stats" })
+        {
+            Assert.Contains(command, run.Out, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
+    [InlineData]
     [InlineData("unknown-command")]
     [InlineData("send", "--to", "b@example.com", "--subject", "s", "--text", "t")]
     [InlineData("quota", "--output", "yaml")]
