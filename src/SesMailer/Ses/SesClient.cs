@@ -30,7 +30,8 @@ public sealed partial class SesClient : ISesClient, IDisposable
     private readonly TimeProvider _time;
     private readonly SigV4Signer _signer = new();
     private readonly ResiliencePipeline _pipeline;
-    private readonly Lazy<AWSCredentials> _credentials;
+    private readonly Lock _credentialsGate = new();
+    private AWSCredentials? _credentials;
     private long _clockOffsetTicks;
 
     /// <summary>Creates a client. Region and endpoint are resolved now; credentials on the first call.</summary>
@@ -51,7 +52,6 @@ public sealed partial class SesClient : ISesClient, IDisposable
         _time = timeProvider ?? TimeProvider.System;
         Region = SesConnectionResolver.ResolveRegion(options);
         Endpoint = SesConnectionResolver.ResolveEndpoint(options, Region);
-        _credentials = new Lazy<AWSCredentials>(() => SesConnectionResolver.ResolveCredentials(options), LazyThreadSafetyMode.ExecutionAndPublication);
         _ownsHttp = httpClient is null;
         // The attempt timeout (driven by the injected clock) bounds each attempt, so the owned client has none of its own.
         _http = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
@@ -198,11 +198,21 @@ public sealed partial class SesClient : ISesClient, IDisposable
         return message;
     }
 
+    // Resolved once and kept (the AWSCredentials object refreshes itself); a failure is not cached, so credentials
+    // that appear later (a mounted file, a role) are found on the next call.
+    private AWSCredentials CredentialSource()
+    {
+        lock (_credentialsGate)
+        {
+            return _credentials ??= SesConnectionResolver.ResolveCredentials(_options);
+        }
+    }
+
     private async Task<ImmutableCredentials> ResolveCredentialsAsync()
     {
         try
         {
-            return await _credentials.Value.GetCredentialsAsync().ConfigureAwait(false);
+            return await CredentialSource().GetCredentialsAsync().ConfigureAwait(false);
         }
         catch (AmazonClientException e)
         {
