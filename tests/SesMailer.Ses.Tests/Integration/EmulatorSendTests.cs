@@ -84,6 +84,7 @@ public sealed class EmulatorSendTests(SesEmulatorFixture emulator) : IClassFixtu
         }, TestMessages.Timeout());
         Assert.NotEmpty((await emulator.GetStoreAsync(TestMessages.Timeout())).Emails);
 
+        Assert.Empty((await emulator.GetStoreAsync(DateTimeOffset.UtcNow.AddMinutes(5), TestMessages.Timeout())).Emails);
         await emulator.ClearAsync(TestMessages.Timeout());
 
         Assert.Empty((await emulator.GetStoreAsync(TestMessages.Timeout())).Emails);

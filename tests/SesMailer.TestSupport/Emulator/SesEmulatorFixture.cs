@@ -110,9 +110,15 @@ public sealed partial class SesEmulatorFixture : IAsyncLifetime, IDisposable
     }
 
     /// <summary>Reads what the emulator received (<c>GET /store</c>).</summary>
-    public async Task<SesEmulatorStore> GetStoreAsync(CancellationToken cancellationToken = default) =>
-        await _http.GetFromJsonAsync<SesEmulatorStore>(new Uri(Endpoint, "store"), cancellationToken).ConfigureAwait(false)
-        ?? throw new InvalidOperationException("GET /store returned nothing.");
+    public Task<SesEmulatorStore> GetStoreAsync(CancellationToken cancellationToken = default) => GetStoreAsync(since: null, cancellationToken);
+
+    /// <summary>Reads what the emulator received at or after <paramref name="since"/> (whole seconds; <c>GET /store?since=</c>).</summary>
+    public async Task<SesEmulatorStore> GetStoreAsync(DateTimeOffset? since, CancellationToken cancellationToken = default)
+    {
+        var path = since is null ? "store" : $"store?since={since.Value.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        return await _http.GetFromJsonAsync<SesEmulatorStore>(new Uri(Endpoint, path), cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("GET /store returned nothing.");
+    }
 
     /// <summary>Empties the store (<c>POST /clear-store</c>).</summary>
     public async Task ClearAsync(CancellationToken cancellationToken = default)
