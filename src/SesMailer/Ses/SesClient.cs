@@ -30,7 +30,9 @@ public sealed partial class SesClient : ISesClient, IDisposable
     private readonly TimeProvider _time;
     private readonly SigV4Signer _signer = new();
     private readonly ResiliencePipeline _pipeline;
-    private readonly Lazy<AWSCredentials> _credentials;
+    private readonly Lock _credentialsGate = new();
+    private AWSCredentials? _credentials;
+    private long _clockOffsetTicks;
 
     /// <summary>Creates a client. Region and endpoint are resolved now; credentials on the first call.</summary>
     /// <param name="options">Region, credentials, profile, endpoint and retry settings; anything unset comes from the AWS chain.</param>
@@ -50,7 +52,6 @@ public sealed partial class SesClient : ISesClient, IDisposable
         _time = timeProvider ?? TimeProvider.System;
         Region = SesConnectionResolver.ResolveRegion(options);
         Endpoint = SesConnectionResolver.ResolveEndpoint(options, Region);
-        _credentials = new Lazy<AWSCredentials>(() => SesConnectionResolver.ResolveCredentials(options), LazyThreadSafetyMode.ExecutionAndPublication);
         _ownsHttp = httpClient is null;
         // The attempt timeout (driven by the injected clock) bounds each attempt, so the owned client has none of its own.
         _http = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
@@ -65,6 +66,12 @@ public sealed partial class SesClient : ISesClient, IDisposable
 
     /// <summary>Draws the full-jitter fraction in [0, 1]; tests replace it to get exact delays.</summary>
     internal Func<double> NextJitter { get; set; } = Random.Shared.NextDouble;
+
+    /// <summary>
+    /// How far this machine's clock is behind SES's (added to the signing time). Learned from the <c>Date</c> of an
+    /// answer refusing a request as expired; zero until then.
+    /// </summary>
+    public TimeSpan ClockOffset => TimeSpan.FromTicks(Interlocked.Read(ref _clockOffsetTicks));
 
     /// <summary>The signer (tests check that its key is derived once per day).</summary>
     internal SigV4Signer Signer => _signer;
@@ -101,6 +108,27 @@ public sealed partial class SesClient : ISesClient, IDisposable
 
     private async ValueTask<SesXml.Success> SendOnceAsync(QueryRequest request, byte[] body, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await SendSignedAsync(request, body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SesClockSkewDetectedException)
+        {
+            // SES refused the signing time and told us its own: sign again once with the corrected clock.
+            // A request SES refused for its timestamp was not acted on, so this is safe even for sends.
+            try
+            {
+                return await SendSignedAsync(request, body, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SesClockSkewDetectedException again)
+            {
+                throw again.Error;
+            }
+        }
+    }
+
+    private async ValueTask<SesXml.Success> SendSignedAsync(QueryRequest request, byte[] body, CancellationToken cancellationToken)
+    {
         var credentials = await ResolveCredentialsAsync().ConfigureAwait(false);
         using var content = new TrackedContent(body);
         using var message = BuildSignedRequest(content, body, credentials);
@@ -109,11 +137,13 @@ public sealed partial class SesClient : ISesClient, IDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         HttpStatusCode status;
         string text;
+        DateTimeOffset? serverDate;
         try
         {
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
             status = response.StatusCode;
             text = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
+            serverDate = response.Headers.Date;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -131,12 +161,18 @@ public sealed partial class SesClient : ISesClient, IDisposable
             return SesXml.ParseSuccess(request.Action, status, text);
         }
 
-        throw SesXml.ParseError(status, text);
+        var error = SesXml.ParseError(status, text);
+        if (ClockSkew.IsSkewError(error) && ClockSkew.Adjust(ref _clockOffsetTicks, _time.GetUtcNow(), serverDate))
+        {
+            throw new SesClockSkewDetectedException(error);
+        }
+
+        throw error;
     }
 
     private HttpRequestMessage BuildSignedRequest(HttpContent content, byte[] body, ImmutableCredentials credentials)
     {
-        var scope = new SigV4Scope(Region, ServiceName, _time.GetUtcNow());
+        var scope = new SigV4Scope(Region, ServiceName, _time.GetUtcNow() + ClockOffset);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(FormContentType);
         var headers = new List<KeyValuePair<string, string>>
         {
@@ -162,11 +198,21 @@ public sealed partial class SesClient : ISesClient, IDisposable
         return message;
     }
 
+    // Resolved once and kept (the AWSCredentials object refreshes itself); a failure is not cached, so credentials
+    // that appear later (a mounted file, a role) are found on the next call.
+    private AWSCredentials CredentialSource()
+    {
+        lock (_credentialsGate)
+        {
+            return _credentials ??= SesConnectionResolver.ResolveCredentials(_options);
+        }
+    }
+
     private async Task<ImmutableCredentials> ResolveCredentialsAsync()
     {
         try
         {
-            return await _credentials.Value.GetCredentialsAsync().ConfigureAwait(false);
+            return await CredentialSource().GetCredentialsAsync().ConfigureAwait(false);
         }
         catch (AmazonClientException e)
         {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
 
@@ -68,6 +69,7 @@ public sealed class SesClientOptions
 public sealed class SesRetryOptions
 {
     /// <summary>Retries after the first attempt (0 disables retrying). The default value is 3.</summary>
+    [Range(0, 100)]
     public int MaxRetryAttempts { get; set; } = 3;
 
     /// <summary>The base of the exponential backoff. The default value is 200 milliseconds.</summary>

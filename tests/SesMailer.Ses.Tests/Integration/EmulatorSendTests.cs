@@ -84,8 +84,26 @@ public sealed class EmulatorSendTests(SesEmulatorFixture emulator) : IClassFixtu
         }, TestMessages.Timeout());
         Assert.NotEmpty((await emulator.GetStoreAsync(TestMessages.Timeout())).Emails);
 
+        Assert.Empty((await emulator.GetStoreAsync(DateTimeOffset.UtcNow.AddMinutes(5), TestMessages.Timeout())).Emails);
         await emulator.ClearAsync(TestMessages.Timeout());
 
         Assert.Empty((await emulator.GetStoreAsync(TestMessages.Timeout())).Emails);
+    }
+
+    [Fact]
+    public async Task The_emulators_JSON_error_is_reported_with_its_status_and_body()
+    {
+        using var client = Client();
+        var noFrom = "To: b@example.com\r\nSubject: no sender\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nx\r\n"u8.ToArray();
+
+        var error = await Assert.ThrowsAsync<SesUnexpectedResponseException>(() => client.SendRawEmailAsync(new SendRawEmailRequest
+        {
+            RawMessage = noFrom,
+            Destinations = ["b@example.com"],
+        }, TestMessages.Timeout()));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, error.StatusCode);
+        Assert.Contains("Missing source or from value", error.Message, StringComparison.Ordinal);
+        Assert.False(error.IsRetryable);
     }
 }

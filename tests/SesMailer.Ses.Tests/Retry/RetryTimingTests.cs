@@ -82,14 +82,4 @@ public sealed class RetryTimingTests : IAsyncLifetime
 
         await Task.Delay(50);
     }
-
-    private async Task WaitForRequests(int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (_server.Requests.Count < count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"expected {count} requests, got {_server.Requests.Count}");
-            await Task.Delay(10);
-        }
-    }
 }

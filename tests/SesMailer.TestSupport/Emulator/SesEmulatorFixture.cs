@@ -33,14 +33,21 @@ public sealed partial class SesEmulatorFixture : IAsyncLifetime, IDisposable
     /// <summary>The emulator's entry point inside the repository.</summary>
     public static string CliPath => Path.Combine(RepositoryRoot.Path, "tests", "ses-emulator", "node_modules", "aws-ses-v2-local", "dist", "cli.js");
 
+    /// <summary>Fails with the install command when the emulator's entry point is missing.</summary>
+    /// <exception cref="InvalidOperationException"><paramref name="cliPath"/> does not exist.</exception>
+    public static void EnsureInstalled(string cliPath)
+    {
+        if (!File.Exists(cliPath))
+        {
+            throw new InvalidOperationException(
+                $"The SES emulator is not installed ({cliPath} is missing). Run `{InstallCommand}` from the repository root (needs Node 20.19+).");
+        }
+    }
+
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        if (!File.Exists(CliPath))
-        {
-            throw new InvalidOperationException(
-                $"The SES emulator is not installed ({CliPath} is missing). Run `{InstallCommand}` from the repository root (needs Node 20.19+).");
-        }
+        EnsureInstalled(CliPath);
 
         var start = new ProcessStartInfo("node")
         {
@@ -103,9 +110,15 @@ public sealed partial class SesEmulatorFixture : IAsyncLifetime, IDisposable
     }
 
     /// <summary>Reads what the emulator received (<c>GET /store</c>).</summary>
-    public async Task<SesEmulatorStore> GetStoreAsync(CancellationToken cancellationToken = default) =>
-        await _http.GetFromJsonAsync<SesEmulatorStore>(new Uri(Endpoint, "store"), cancellationToken).ConfigureAwait(false)
-        ?? throw new InvalidOperationException("GET /store returned nothing.");
+    public Task<SesEmulatorStore> GetStoreAsync(CancellationToken cancellationToken = default) => GetStoreAsync(since: null, cancellationToken);
+
+    /// <summary>Reads what the emulator received at or after <paramref name="since"/> (whole seconds; <c>GET /store?since=</c>).</summary>
+    public async Task<SesEmulatorStore> GetStoreAsync(DateTimeOffset? since, CancellationToken cancellationToken = default)
+    {
+        var path = since is null ? "store" : $"store?since={since.Value.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        return await _http.GetFromJsonAsync<SesEmulatorStore>(new Uri(Endpoint, path), cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("GET /store returned nothing.");
+    }
 
     /// <summary>Empties the store (<c>POST /clear-store</c>).</summary>
     public async Task ClearAsync(CancellationToken cancellationToken = default)

@@ -44,6 +44,12 @@ public sealed class FakeSesServer : IAsyncDisposable
     /// <summary>When set, requests whose SigV4 signature does not match these credentials get <c>SignatureDoesNotMatch</c>.</summary>
     public ImmutableCredentials? ExpectedCredentials { get; set; }
 
+    /// <summary>
+    /// When true, a request signed more than 15 minutes away from this machine's clock gets <c>RequestExpired</c>
+    /// (as SES does); the answer's <c>Date</c> header tells the client the server's time.
+    /// </summary>
+    public bool CheckRequestTime { get; set; }
+
     /// <summary>Every request received, in order (including those answered with a fault).</summary>
     public IReadOnlyList<FakeSesRequest> Requests => _requests.ToArray();
 
@@ -89,6 +95,15 @@ public sealed class FakeSesServer : IAsyncDisposable
         if (TakeFault(action) is { } fault)
         {
             await AnswerFaultAsync(context, fault, requestId).ConfigureAwait(false);
+            return;
+        }
+
+        if (CheckRequestTime && headers.TryGetValue("x-amz-date", out var amzDate) &&
+            DateTimeOffset.TryParseExact(amzDate, "yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var signedAt) &&
+            (signedAt - DateTimeOffset.UtcNow).Duration() > TimeSpan.FromMinutes(15))
+        {
+            await WriteAsync(context, HttpStatusCode.BadRequest, Error("Sender", "RequestExpired",
+                $"Request timestamp: {amzDate} expired. It must be within 300 secs/ of server time.", requestId)).ConfigureAwait(false);
             return;
         }
 

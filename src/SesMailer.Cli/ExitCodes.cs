@@ -1,0 +1,14 @@
+namespace SesMailer.Cli;
+
+/// <summary>The exit codes of <c>sesmailer</c>.</summary>
+public static class ExitCodes
+{
+    /// <summary>The call succeeded.</summary>
+    public const int Success = 0;
+
+    /// <summary>SES answered with an error, or could not be reached.</summary>
+    public const int SesError = 1;
+
+    /// <summary>Bad usage or invalid input (the message names the option or argument).</summary>
+    public const int Usage = 2;
+}

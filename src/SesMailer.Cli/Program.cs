@@ -1,0 +1,3 @@
+using SesMailer.Cli;
+
+return await SesCli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
