@@ -22,7 +22,7 @@ public class IncrementalTests
 
     private static readonly string[] StepNames =
     [
-        "ProjectDirectory", "TemplateFiles", "TemplateEntries", "Imports", "Emails", "ResolvedEmails",
+        "TemplateFiles", "TemplateEntries", "Imports", "Emails", "ResolvedEmails",
         "Bindings", "TemplateInputs", "CompiledTemplates", "TemplateSummaries", "Registry",
     ];
 

@@ -49,6 +49,16 @@ public class TemplateMappingTests
     }
 
     [Fact]
+    public void Cshtml_files_not_marked_as_templates_are_left_alone()
+    {
+        var result = GeneratorHarness.Run(Welcome, ("WelcomeEmail.cshtml", "<p>@Model.Name</p>"), ("Views/Home/Index.cshtml", "@model NotAnEmailModel\n<p>@ViewBag.X</p>"));
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompilationErrors);
+        Assert.DoesNotContain(result.HintNames, h => h.Contains("Views", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Errors_in_functions_blocks_and_attributes_map_too()
     {
         var template = "<a href=\"@Model.ConfirmUr\">x</a>\n@functions {\n    private int Broken() => \"text\";\n}\n";
