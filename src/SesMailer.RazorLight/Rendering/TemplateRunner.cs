@@ -153,30 +153,10 @@ internal sealed class TemplateRunner
             ?? throw new EmailTemplateException(key, $"Template '{key}' derives from {page.GetType().BaseType}; run-time email templates must not use @inherits (SesMailer supplies the base class).");
     }
 
-    private static TemplateError ToError(string key, TemplateCompilationDiagnostic diagnostic)
-    {
-        var message = diagnostic.ErrorMessage;
-        string? id = null;
-        // Roslyn's formatted message reads "path(line,col): error CS1061: text"; keep the id it carries.
-        var marker = diagnostic.FormattedMessage?.IndexOf(": error ", StringComparison.Ordinal) ?? -1;
-        if (marker >= 0)
-        {
-            var rest = diagnostic.FormattedMessage![(marker + ": error ".Length)..];
-            var colon = rest.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0)
-            {
-                id = rest[..colon];
-            }
-        }
-
-        if (diagnostic.LineSpan is { } span)
-        {
-            var path = string.IsNullOrEmpty(span.Path) ? key : span.Path;
-            return new TemplateError(path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, id, message);
-        }
-
-        return new TemplateError(key, 0, 0, id, message);
-    }
+    /// <summary>A C# error at its place in the template (Razor's #line mapping makes Roslyn report template lines); RazorLight does not pass on the CS id.</summary>
+    private static TemplateError ToError(string key, TemplateCompilationDiagnostic diagnostic) => diagnostic.LineSpan is { } span
+        ? new TemplateError(string.IsNullOrEmpty(span.Path) ? key : span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, null, diagnostic.ErrorMessage)
+        : new TemplateError(key, 0, 0, null, diagnostic.ErrorMessage);
 
     private TemplateState NewState(string key, TemplateKind kind, IDictionary<string, object?> viewData, CancellationToken cancellationToken) =>
         new(key, kind, this, viewData, cancellationToken);
