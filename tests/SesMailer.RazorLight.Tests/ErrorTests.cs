@@ -110,3 +110,22 @@ public sealed class ErrorTests(MemoryEngineFixture fixture) : IClassFixture<Memo
         Assert.Throws<ArgumentException>(() => new RazorLightEmailEngineBuilder().UseTemplates(new Dictionary<string, string> { ["Welcome.html"] = "x" }));
     }
 }
+
+/// <summary>An engine whose operating assembly has no compilation context: the error says what to fix.</summary>
+public sealed class MissingCompilationContextTests
+{
+    [Fact]
+    public async Task Says_to_preserve_the_compilation_context()
+    {
+        // SesMailer.dll has no deps.json beside it here, as an application built without PreserveCompilationContext.
+        var engine = new RazorLightEmailEngineBuilder()
+            .UseTemplates(new Dictionary<string, string> { ["A.cshtml"] = "<p>@Model</p>" })
+            .UseOperatingAssembly(typeof(IMailer).Assembly)
+            .Build();
+
+        var error = await Assert.ThrowsAsync<EmailTemplateCompilationException>(() => engine.RenderAsync("A", "x"));
+
+        Assert.Contains("the host project needs <PreserveCompilationContext>true</PreserveCompilationContext>", error.Message, StringComparison.Ordinal);
+        Assert.Contains("(SesMailer)", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -4,8 +4,8 @@ namespace SesMailer.RazorLight;
 public sealed class EmailTemplateCompilationException : EmailTemplateException
 {
     /// <summary>Creates the exception.</summary>
-    public EmailTemplateCompilationException(string templatePath, IReadOnlyList<TemplateError> errors, Exception? innerException = null)
-        : base(templatePath, Describe(templatePath, errors), innerException)
+    public EmailTemplateCompilationException(string templatePath, IReadOnlyList<TemplateError> errors, Exception? innerException = null, string? hint = null)
+        : base(templatePath, Describe(templatePath, errors) + (hint is null ? string.Empty : Environment.NewLine + hint), innerException)
     {
         Errors = errors;
     }

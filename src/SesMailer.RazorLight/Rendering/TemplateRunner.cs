@@ -22,10 +22,13 @@ internal sealed class TemplateRunner
     private readonly EmailTemplateProject _project;
     private readonly ConcurrentDictionary<(string Folder, string Name, TemplateKind Kind), string> _resolved = new();
 
-    public TemplateRunner(IRazorLightEngine engine, EmailTemplateProject project)
+    private readonly string _operatingAssembly;
+
+    public TemplateRunner(IRazorLightEngine engine, EmailTemplateProject project, string operatingAssembly)
     {
         _engine = engine;
         _project = project;
+        _operatingAssembly = operatingAssembly;
     }
 
     public EmailTemplateProject Project => _project;
@@ -132,7 +135,11 @@ internal sealed class TemplateRunner
             var errors = exception.CompilationDiagnostics.Count > 0
                 ? exception.CompilationDiagnostics.Select(d => ToError(key, d)).ToList()
                 : exception.CompilationErrors.Select(e => new TemplateError(key, 0, 0, null, e)).ToList();
-            throw new EmailTemplateCompilationException(key, errors, exception);
+            // Errors outside any template mean the generated scaffolding itself lacks references (System.Linq, RazorLight).
+            var hint = errors.Any(e => !e.Path.EndsWith(TemplatePaths.Extension, StringComparison.OrdinalIgnoreCase))
+                ? $"Templates compile against the references of the operating assembly ({_operatingAssembly}): the host project needs <PreserveCompilationContext>true</PreserveCompilationContext>, and UseOperatingAssembly must name an assembly of that project."
+                : null;
+            throw new EmailTemplateCompilationException(key, errors, exception, hint);
         }
         catch (TemplateGenerationException exception)
         {
