@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SesMailer.RazorLight.Tests.Models;
 using Xunit;
 
@@ -88,5 +89,33 @@ public sealed class RenderingTests(MemoryEngineFixture fixture) : IClassFixture<
         {
             Assert.Equal($"Hi N{i}\n- {i}\n", results[i].Text);
         }
+    }
+}
+
+/// <summary>Registration with dependency injection, and cancellation.</summary>
+public sealed class HostingTests(MemoryEngineFixture fixture) : IClassFixture<MemoryEngineFixture>
+{
+    [Fact]
+    public async Task The_engine_is_one_singleton_that_renders()
+    {
+        using var provider = new ServiceCollection()
+            .AddSesMailerRazorLight(templates => templates
+                .UseTemplates(new Dictionary<string, string> { ["Hi.text.cshtml"] = "@model string\nHi @Model" })
+                .UseOperatingAssembly(typeof(HostingTests).Assembly))
+            .BuildServiceProvider();
+
+        var engine = provider.GetRequiredService<RazorLightEmailEngine>();
+
+        Assert.Same(engine, provider.GetRequiredService<RazorLightEmailEngine>());
+        Assert.Equal("Hi <Ann>", (await engine.RenderAsync("Hi", "<Ann>")).Text);
+    }
+
+    [Fact]
+    public async Task A_cancelled_render_stops_before_running_templates()
+    {
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fixture.Engine.RenderAsync("Greeting", new Greeting("Ann", []), null, cancellation.Token));
     }
 }
