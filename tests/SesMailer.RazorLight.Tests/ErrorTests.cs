@@ -75,6 +75,14 @@ public sealed class ErrorTests(MemoryEngineFixture fixture) : IClassFixture<Memo
     }
 
     [Fact]
+    public async Task A_layout_cycle_is_stopped_with_a_clear_error()
+    {
+        var error = await Assert.ThrowsAsync<EmailTemplateException>(() => Engine.RenderAsync("Broken/Cycle", Model));
+
+        Assert.Equal("Layouts of 'Broken/Cycle.cshtml' nest deeper than 16 levels; is there a cycle through '_Loop'?", error.Message);
+    }
+
+    [Fact]
     public async Task A_template_with_its_own_base_class_is_refused()
     {
         var error = await Assert.ThrowsAsync<EmailTemplateException>(() => Engine.RenderAsync("Broken/Inherits", Model));

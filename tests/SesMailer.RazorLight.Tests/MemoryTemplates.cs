@@ -27,6 +27,8 @@ internal static class MemoryTemplates
         ["Broken/NoLayout.cshtml"] = "@model Greeting\n@{ Layout = \"_Missing\"; }\n<p>x</p>\n",
         ["Broken/NoPartial.cshtml"] = "@model Greeting\n@await Partial(\"_Nowhere\", Model)\n",
         ["Broken/WrongPartialModel.cshtml"] = "@model Greeting\n@await Partial(\"_Button\", Model.Name)\n",
+        ["Broken/_Loop.cshtml"] = "@{ Layout = \"_Loop\"; }\n@RenderBody()\n",
+        ["Broken/Cycle.cshtml"] = "@model Greeting\n@{ Layout = \"_Loop\"; }\n<p>x</p>\n",
         ["Broken/Inherits.cshtml"] = "@inherits RazorLight.TemplatePage<Greeting>\n<p>x</p>\n",
     };
 }
