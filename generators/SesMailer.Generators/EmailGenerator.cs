@@ -32,12 +32,9 @@ public sealed class EmailGenerator : IIncrementalGenerator
 
         // Project templates first, then shipped ones (under _shared/): the factory prefers the first of a name.
         var entries = files
-            .Select(static (file, _) => new TemplateEntry(file.Path, file.RelativePath, file.Name, file.Kind, file.IsImports, TemplateNames.ClassName(file.RelativePath)))
+            .Select(static (file, _) => new TemplateEntry(file.Path, file.RelativePath, file.Name, file.Kind, file.IsImports, string.Empty))
             .Collect()
-            .Select(static (all, _) => all
-                .OrderBy(static e => e.RelativePath.StartsWith("_shared/", StringComparison.Ordinal) ? 1 : 0)
-                .ThenBy(static e => e.RelativePath, StringComparer.Ordinal)
-                .ToEquatableArray())
+            .Select(static (all, _) => TemplateNames.AssignClassNames(all))
             .WithTrackingName(TrackingNames.TemplateEntries);
 
         var imports = files
@@ -69,7 +66,8 @@ public sealed class EmailGenerator : IIncrementalGenerator
             .Where(static file => !file.IsImports)
             .Combine(imports)
             .Combine(bindings)
-            .Select(static (pair, _) => CreateInput(pair.Left.Left, pair.Left.Right, pair.Right))
+            .Combine(entries)
+            .Select(static (pair, _) => CreateInput(pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.TemplateInputs)
             .Select(static (input, _) => RazorTemplateCompiler.Compile(input))
             .WithTrackingName(TrackingNames.CompiledTemplates);
@@ -122,7 +120,7 @@ public sealed class EmailGenerator : IIncrementalGenerator
         });
     }
 
-    private static TemplateInput CreateInput(TemplateFile file, EquatableArray<TemplateFile> imports, EquatableArray<TemplateBinding> bindings)
+    private static TemplateInput CreateInput(TemplateFile file, EquatableArray<TemplateFile> imports, EquatableArray<TemplateBinding> bindings, EquatableArray<TemplateEntry> entries)
     {
         // _ViewImports.cshtml files of the template's folder and its ancestors, outermost first (shipped templates get none).
         var folder = TemplateNames.Folder(file.RelativePath);
@@ -130,7 +128,8 @@ public sealed class EmailGenerator : IIncrementalGenerator
             ? EquatableArray<TemplateFile>.Empty
             : imports.Where(i => folder.StartsWith(TemplateNames.Folder(i.RelativePath), StringComparison.OrdinalIgnoreCase)).ToEquatableArray();
         var binding = bindings.FirstOrDefault(b => b.TemplatePath == file.Path);
-        return new TemplateInput(file, applicable, binding, TemplateNames.ClassName(file.RelativePath));
+        var className = entries.First(e => e.Path == file.Path).ClassName;
+        return new TemplateInput(file, applicable, binding, className);
     }
 
     /// <summary>The input of the assembly-wide output.</summary>

@@ -59,6 +59,17 @@ public class TemplateMappingTests
     }
 
     [Fact]
+    public void Templates_whose_paths_read_alike_get_distinct_classes()
+    {
+        var result = GeneratorHarness.Run(Welcome, ("WelcomeEmail.cshtml", "@await Partial(\"_A_B\", 1)"), ("_A_B.cshtml", "<p>1</p>"), ("_A/B.cshtml", "<p>2</p>"));
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompilationErrors);
+        Assert.Contains("Templates/Template__A_B.g.cs", result.HintNames);
+        Assert.Contains("Templates/Template__A_B_2.g.cs", result.HintNames);
+    }
+
+    [Fact]
     public void Errors_in_functions_blocks_and_attributes_map_too()
     {
         var template = "<a href=\"@Model.ConfirmUr\">x</a>\n@functions {\n    private int Broken() => \"text\";\n}\n";
