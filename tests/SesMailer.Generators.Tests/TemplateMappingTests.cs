@@ -70,6 +70,23 @@ public class TemplateMappingTests
     }
 
     [Fact]
+    public void Emails_in_the_global_namespace_and_nested_types_generate_code_that_compiles()
+    {
+        var result = GeneratorHarness.Run(
+            [
+                "[SesMailer.Email(Subject = \"Hi {Name}\")] public sealed record GlobalEmail(string Name);",
+                "namespace Demo { public static class Outer { [SesMailer.Email(Subject = \"x\")] public sealed class InnerEmail { public string Name { get; init; } = \"\"; } } }",
+            ],
+            ("GlobalEmail.cshtml", "@model GlobalEmail\n<p>@Model.Name</p>"),
+            ("InnerEmail.cshtml", "<p>@Model.Name</p>"));
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompilationErrors);
+        Assert.Contains("public static partial class GlobalEmailMailer", result.Source("Emails/GlobalEmail.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public static partial class Outer_InnerEmailMailer", result.Source("Emails/Demo_Outer_InnerEmail.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Errors_in_functions_blocks_and_attributes_map_too()
     {
         var template = "<a href=\"@Model.ConfirmUr\">x</a>\n@functions {\n    private int Broken() => \"text\";\n}\n";
