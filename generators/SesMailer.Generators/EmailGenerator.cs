@@ -82,16 +82,25 @@ public sealed class EmailGenerator : IIncrementalGenerator
             production.AddSource(TemplateEmitter.HintName(template), TemplateEmitter.Emit(template));
         });
 
+        // Two outputs per email (as System.Text.Json's generator does): sources from the cached models alone, and
+        // diagnostics joined with the compilation only for emails that have some, to locate them in real syntax trees.
         context.RegisterSourceOutput(resolved, static (production, email) =>
         {
-            foreach (var diagnostic in email.Email.Diagnostics.Concat(email.Diagnostics))
-            {
-                production.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-
             if (email.Email.Diagnostics.Count == 0 && email.Diagnostics.Count == 0)
             {
                 production.AddSource(EmailEmitter.HintName(email.Email), EmailEmitter.Emit(email));
+            }
+        });
+
+        var emailDiagnostics = resolved
+            .Select(static (email, _) => email.Email.Diagnostics.Concat(email.Diagnostics).ToEquatableArray())
+            .Where(static diagnostics => diagnostics.Count > 0)
+            .Combine(context.CompilationProvider);
+        context.RegisterSourceOutput(emailDiagnostics, static (production, pair) =>
+        {
+            foreach (var diagnostic in pair.Left)
+            {
+                production.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
             }
         });
 
@@ -111,12 +120,21 @@ public sealed class EmailGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(registry, static (production, input) =>
         {
             var emailsToEmit = input.Emails.Where(static e => e.Email.Diagnostics.Count == 0 && e.Diagnostics.Count == 0).ToList();
-            foreach (var diagnostic in CrossChecks.Run(input.Emails, input.Templates))
-            {
-                production.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-
             production.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(emailsToEmit, input.Templates));
+        });
+
+        // Zero or one batch: nothing joins the compilation while every layout, partial and name checks out.
+        var crossDiagnostics = registry
+            .SelectMany(static (input, _) => CrossChecks.Run(input.Emails, input.Templates).ToEquatableArray() is { Count: > 0 } found
+                ? ImmutableArray.Create(found)
+                : ImmutableArray<EquatableArray<DiagnosticInfo>>.Empty)
+            .Combine(context.CompilationProvider);
+        context.RegisterSourceOutput(crossDiagnostics, static (production, pair) =>
+        {
+            foreach (var diagnostic in pair.Left)
+            {
+                production.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
+            }
         });
     }
 
