@@ -145,7 +145,7 @@ internal static class SubjectParser
         {
             foreach (var member in current.GetMembers(name))
             {
-                if (member.IsStatic || member.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal))
+                if (member.IsStatic || member.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
                 {
                     continue;
                 }
