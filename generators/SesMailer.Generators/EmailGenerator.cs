@@ -119,6 +119,14 @@ public sealed class EmailGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(registry, static (production, input) =>
         {
+            // The analyzer also reaches projects that only reference SesMailer transitively (a test project of a
+            // library with emails): with nothing declared, write nothing, so no empty registry clashes with the
+            // library's own internal types (CS0436 through InternalsVisibleTo).
+            if (input.Emails.Count == 0 && input.Templates.Count == 0)
+            {
+                return;
+            }
+
             var emailsToEmit = input.Emails.Where(static e => e.Email.Diagnostics.Count == 0 && e.Diagnostics.Count == 0).ToList();
             production.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(emailsToEmit, input.Templates));
         });

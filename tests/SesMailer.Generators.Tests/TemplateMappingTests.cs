@@ -87,6 +87,15 @@ public class TemplateMappingTests
     }
 
     [Fact]
+    public void A_project_with_no_emails_and_no_templates_gets_no_generated_code()
+    {
+        var result = GeneratorHarness.Run("namespace Demo; public sealed class Unrelated { }");
+
+        Assert.Empty(result.HintNames);
+        Assert.Empty(result.GeneratorDiagnostics);
+    }
+
+    [Fact]
     public void Errors_in_functions_blocks_and_attributes_map_too()
     {
         var template = "<a href=\"@Model.ConfirmUr\">x</a>\n@functions {\n    private int Broken() => \"text\";\n}\n";
