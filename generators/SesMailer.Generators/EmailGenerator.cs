@@ -21,6 +21,11 @@ public sealed class EmailGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Equal for every compilation of one project, so the steps that use it stay cached.
+        var generatedNamespace = context.CompilationProvider
+            .Select(static (compilation, _) => TemplateNames.GeneratedNamespace(compilation.AssemblyName ?? "Assembly"))
+            .WithTrackingName(TrackingNames.GeneratedNamespace);
+
         // Only files the MSBuild glue marked as SesMailer templates: in an ASP.NET Core project the other .cshtml
         // AdditionalFiles are MVC views and Razor Pages, which belong to the Razor SDK.
         var files = context.AdditionalTextsProvider
@@ -52,7 +57,8 @@ public sealed class EmailGenerator : IIncrementalGenerator
 
         var resolved = emails
             .Combine(entries)
-            .Select(static (pair, _) => TemplateResolver.Resolve(pair.Left, pair.Right))
+            .Combine(generatedNamespace)
+            .Select(static (pair, _) => TemplateResolver.Resolve(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.ResolvedEmails);
 
         var bindings = resolved
@@ -67,7 +73,8 @@ public sealed class EmailGenerator : IIncrementalGenerator
             .Combine(imports)
             .Combine(bindings)
             .Combine(entries)
-            .Select(static (pair, _) => CreateInput(pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right))
+            .Combine(generatedNamespace)
+            .Select(static (pair, _) => CreateInput(pair.Left.Left.Left.Left, pair.Left.Left.Left.Right, pair.Left.Left.Right, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.TemplateInputs)
             .Select(static (input, _) => RazorTemplateCompiler.Compile(input))
             .WithTrackingName(TrackingNames.CompiledTemplates);
@@ -112,9 +119,11 @@ public sealed class EmailGenerator : IIncrementalGenerator
         var registry = resolved
             .Collect()
             .Combine(summaries)
-            .Select(static (pair, _) => new RegistryInput(
-                pair.Left.OrderBy(static e => e.Email.Name, StringComparer.Ordinal).ThenBy(static e => e.Email.FullyQualifiedType, StringComparer.Ordinal).ToEquatableArray(),
-                pair.Right.OrderBy(static t => t.ClassName.StartsWith(TemplateNames.SharedClassPrefix, StringComparison.Ordinal) ? 1 : 0).ThenBy(static t => t.ClassName, StringComparer.Ordinal).ToEquatableArray()))
+            .Combine(generatedNamespace)
+            .Select(static (input, _) => new RegistryInput(
+                input.Right,
+                input.Left.Left.OrderBy(static e => e.Email.Name, StringComparer.Ordinal).ThenBy(static e => e.Email.FullyQualifiedType, StringComparer.Ordinal).ToEquatableArray(),
+                input.Left.Right.OrderBy(static t => t.ClassName.StartsWith(TemplateNames.SharedClassPrefix, StringComparison.Ordinal) ? 1 : 0).ThenBy(static t => t.ClassName, StringComparer.Ordinal).ToEquatableArray()))
             .WithTrackingName(TrackingNames.Registry);
 
         context.RegisterSourceOutput(registry, static (production, input) =>
@@ -128,7 +137,7 @@ public sealed class EmailGenerator : IIncrementalGenerator
             }
 
             var emailsToEmit = input.Emails.Where(static e => e.Email.Diagnostics.Count == 0 && e.Diagnostics.Count == 0).ToList();
-            production.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(emailsToEmit, input.Templates));
+            production.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(input.Namespace, emailsToEmit, input.Templates));
         });
 
         // Zero or one batch: nothing joins the compilation while every layout, partial and name checks out.
@@ -146,7 +155,7 @@ public sealed class EmailGenerator : IIncrementalGenerator
         });
     }
 
-    private static TemplateInput CreateInput(TemplateFile file, EquatableArray<TemplateFile> imports, EquatableArray<TemplateBinding> bindings, EquatableArray<TemplateEntry> entries)
+    private static TemplateInput CreateInput(TemplateFile file, EquatableArray<TemplateFile> imports, EquatableArray<TemplateBinding> bindings, EquatableArray<TemplateEntry> entries, string generatedNamespace)
     {
         // _ViewImports.cshtml files of the template's folder and its ancestors, outermost first (shipped templates get none).
         var folder = TemplateNames.Folder(file.RelativePath);
@@ -155,9 +164,9 @@ public sealed class EmailGenerator : IIncrementalGenerator
             : imports.Where(i => folder.StartsWith(TemplateNames.Folder(i.RelativePath), StringComparison.OrdinalIgnoreCase)).ToEquatableArray();
         var binding = bindings.FirstOrDefault(b => b.TemplatePath == file.Path);
         var className = entries.First(e => e.Path == file.Path).ClassName;
-        return new TemplateInput(file, applicable, binding, className);
+        return new TemplateInput(file, applicable, binding, className, generatedNamespace);
     }
 
     /// <summary>The input of the assembly-wide output.</summary>
-    private sealed record RegistryInput(EquatableArray<ResolvedEmail> Emails, EquatableArray<TemplateSummary> Templates);
+    private sealed record RegistryInput(string Namespace, EquatableArray<ResolvedEmail> Emails, EquatableArray<TemplateSummary> Templates);
 }

@@ -22,7 +22,7 @@ public class IncrementalTests
 
     private static readonly string[] StepNames =
     [
-        "TemplateFiles", "TemplateEntries", "Imports", "Emails", "ResolvedEmails",
+        "GeneratedNamespace", "TemplateFiles", "TemplateEntries", "Imports", "Emails", "ResolvedEmails",
         "Bindings", "TemplateInputs", "CompiledTemplates", "TemplateSummaries", "Registry",
     ];
 

@@ -96,6 +96,24 @@ public class TemplateMappingTests
     }
 
     [Fact]
+    public void An_app_and_its_tests_joined_by_InternalsVisibleTo_both_using_SesMailer_do_not_clash()
+    {
+        var app = GeneratorHarness.Run(
+            GeneratorHarness.Compilation("App", [], Welcome, "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"App.Tests\")]"),
+            ("WelcomeEmail.cshtml", "<p>@Model.Name</p>"),
+            ("_Layout.cshtml", "@RenderBody()"));
+        Assert.Empty(app.CompilationErrors);
+
+        var tests = GeneratorHarness.Run(
+            GeneratorHarness.Compilation("App.Tests", [app.Output.ToMetadataReference()], "namespace Demo.Tests { [SesMailer.Email(Subject = \"x\")] public sealed record ProbeEmail(string Name); }"),
+            ("ProbeEmail.cshtml", "<p>@Model.Name</p>"),
+            ("_Layout.cshtml", "@RenderBody()"));
+
+        Assert.Empty(tests.GeneratorDiagnostics);
+        Assert.Empty(tests.CompilationErrors);
+    }
+
+    [Fact]
     public void Errors_in_functions_blocks_and_attributes_map_too()
     {
         var template = "<a href=\"@Model.ConfirmUr\">x</a>\n@functions {\n    private int Broken() => \"text\";\n}\n";

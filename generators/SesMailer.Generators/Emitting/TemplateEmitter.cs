@@ -19,7 +19,7 @@ internal static class TemplateEmitter
         // Razor's output switches the nullable context itself around mapped template code.
         writer.Raw(template.GeneratedCode);
         writer.Line();
-        writer.Line("namespace " + TemplateNames.GeneratedNamespace);
+        writer.Line("namespace " + template.Namespace);
         writer.OpenBrace();
         foreach (var import in template.Usings)
         {

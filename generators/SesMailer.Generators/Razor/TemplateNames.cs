@@ -13,8 +13,15 @@ internal static class TemplateNames
     public const string Extension = ".cshtml";
     public const string TextExtension = ".text.cshtml";
     public const string ImportsFileName = "_ViewImports.cshtml";
-    public const string GeneratedNamespace = "SesMailer.Generated";
+    private const string GeneratedNamespaceRoot = "SesMailer.Generated";
     public const string SharedClassPrefix = "Template__shared_";
+
+    /// <summary>
+    /// The namespace of an assembly's generated templates and registry: <c>SesMailer.Generated.Assembly_{name}</c>.
+    /// Unique per assembly, so that two assemblies joined by InternalsVisibleTo (an app and its tests, both using
+    /// SesMailer) never declare the same internal type (CS0436).
+    /// </summary>
+    public static string GeneratedNamespace(string assemblyName) => GeneratedNamespaceRoot + ".Assembly_" + SourceWriter.Identifier(assemblyName);
 
     public static bool IsTemplate(string path) => path.EndsWith(Extension, StringComparison.OrdinalIgnoreCase);
 
