@@ -124,6 +124,8 @@ public class DiagnosticTests
     {
         Single(GeneratorHarness.Run(Welcome.Replace("{Name}!", "{Name!", StringComparison.Ordinal), WelcomeHtml), "SESM0102");
         Single(GeneratorHarness.Run(Welcome.Replace("{Name}!", "Name}!", StringComparison.Ordinal), WelcomeHtml), "SESM0102");
+        Single(GeneratorHarness.Run(Welcome.Replace("{Name}!", "{Name}!\\r\\nBcc: all@example.com", StringComparison.Ordinal), WelcomeHtml), "SESM0102");
+        Single(GeneratorHarness.Run(Welcome.Replace("{Name}!", "{Name:x\\\"y}", StringComparison.Ordinal), WelcomeHtml), "SESM0102");
 
         AssertClean(GeneratorHarness.Run(Welcome.Replace("{Name}!", "{{Name}}!", StringComparison.Ordinal), WelcomeHtml));
     }
