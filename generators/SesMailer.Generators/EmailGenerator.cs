@@ -21,6 +21,11 @@ public sealed class EmailGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Equal for every compilation of one project, so the steps that use it stay cached.
+        var generatedNamespace = context.CompilationProvider
+            .Select(static (compilation, _) => TemplateNames.GeneratedNamespace(compilation.AssemblyName ?? "Assembly"))
+            .WithTrackingName(TrackingNames.GeneratedNamespace);
+
         // Only files the MSBuild glue marked as SesMailer templates: in an ASP.NET Core project the other .cshtml
         // AdditionalFiles are MVC views and Razor Pages, which belong to the Razor SDK.
         var files = context.AdditionalTextsProvider
@@ -32,12 +37,9 @@ public sealed class EmailGenerator : IIncrementalGenerator
 
         // Project templates first, then shipped ones (under _shared/): the factory prefers the first of a name.
         var entries = files
-            .Select(static (file, _) => new TemplateEntry(file.Path, file.RelativePath, file.Name, file.Kind, file.IsImports, TemplateNames.ClassName(file.RelativePath)))
+            .Select(static (file, _) => new TemplateEntry(file.Path, file.RelativePath, file.Name, file.Kind, file.IsImports, string.Empty))
             .Collect()
-            .Select(static (all, _) => all
-                .OrderBy(static e => e.RelativePath.StartsWith("_shared/", StringComparison.Ordinal) ? 1 : 0)
-                .ThenBy(static e => e.RelativePath, StringComparer.Ordinal)
-                .ToEquatableArray())
+            .Select(static (all, _) => TemplateNames.AssignClassNames(all))
             .WithTrackingName(TrackingNames.TemplateEntries);
 
         var imports = files
@@ -55,7 +57,8 @@ public sealed class EmailGenerator : IIncrementalGenerator
 
         var resolved = emails
             .Combine(entries)
-            .Select(static (pair, _) => TemplateResolver.Resolve(pair.Left, pair.Right))
+            .Combine(generatedNamespace)
+            .Select(static (pair, _) => TemplateResolver.Resolve(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.ResolvedEmails);
 
         var bindings = resolved
@@ -69,7 +72,9 @@ public sealed class EmailGenerator : IIncrementalGenerator
             .Where(static file => !file.IsImports)
             .Combine(imports)
             .Combine(bindings)
-            .Select(static (pair, _) => CreateInput(pair.Left.Left, pair.Left.Right, pair.Right))
+            .Combine(entries)
+            .Combine(generatedNamespace)
+            .Select(static (pair, _) => CreateInput(pair.Left.Left.Left.Left, pair.Left.Left.Left.Right, pair.Left.Left.Right, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.TemplateInputs)
             .Select(static (input, _) => RazorTemplateCompiler.Compile(input))
             .WithTrackingName(TrackingNames.CompiledTemplates);
@@ -84,16 +89,25 @@ public sealed class EmailGenerator : IIncrementalGenerator
             production.AddSource(TemplateEmitter.HintName(template), TemplateEmitter.Emit(template));
         });
 
+        // Two outputs per email (as System.Text.Json's generator does): sources from the cached models alone, and
+        // diagnostics joined with the compilation only for emails that have some, to locate them in real syntax trees.
         context.RegisterSourceOutput(resolved, static (production, email) =>
         {
-            foreach (var diagnostic in email.Email.Diagnostics.Concat(email.Diagnostics))
-            {
-                production.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-
             if (email.Email.Diagnostics.Count == 0 && email.Diagnostics.Count == 0)
             {
                 production.AddSource(EmailEmitter.HintName(email.Email), EmailEmitter.Emit(email));
+            }
+        });
+
+        var emailDiagnostics = resolved
+            .Select(static (email, _) => email.Email.Diagnostics.Concat(email.Diagnostics).ToEquatableArray())
+            .Where(static diagnostics => diagnostics.Count > 0)
+            .Combine(context.CompilationProvider);
+        context.RegisterSourceOutput(emailDiagnostics, static (production, pair) =>
+        {
+            foreach (var diagnostic in pair.Left)
+            {
+                production.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
             }
         });
 
@@ -105,24 +119,43 @@ public sealed class EmailGenerator : IIncrementalGenerator
         var registry = resolved
             .Collect()
             .Combine(summaries)
-            .Select(static (pair, _) => new RegistryInput(
-                pair.Left.OrderBy(static e => e.Email.Name, StringComparer.Ordinal).ThenBy(static e => e.Email.FullyQualifiedType, StringComparer.Ordinal).ToEquatableArray(),
-                pair.Right.OrderBy(static t => t.ClassName.StartsWith(TemplateNames.SharedClassPrefix, StringComparison.Ordinal) ? 1 : 0).ThenBy(static t => t.ClassName, StringComparer.Ordinal).ToEquatableArray()))
+            .Combine(generatedNamespace)
+            .Select(static (input, _) => new RegistryInput(
+                input.Right,
+                input.Left.Left.OrderBy(static e => e.Email.Name, StringComparer.Ordinal).ThenBy(static e => e.Email.FullyQualifiedType, StringComparer.Ordinal).ToEquatableArray(),
+                input.Left.Right.OrderBy(static t => t.ClassName.StartsWith(TemplateNames.SharedClassPrefix, StringComparison.Ordinal) ? 1 : 0).ThenBy(static t => t.ClassName, StringComparer.Ordinal).ToEquatableArray()))
             .WithTrackingName(TrackingNames.Registry);
 
         context.RegisterSourceOutput(registry, static (production, input) =>
         {
-            var emailsToEmit = input.Emails.Where(static e => e.Email.Diagnostics.Count == 0 && e.Diagnostics.Count == 0).ToList();
-            foreach (var diagnostic in CrossChecks.Run(input.Emails, input.Templates))
+            // The analyzer also reaches projects that only reference SesMailer transitively (a test project of a
+            // library with emails): with nothing declared, write nothing, so no empty registry clashes with the
+            // library's own internal types (CS0436 through InternalsVisibleTo).
+            if (input.Emails.Count == 0 && input.Templates.Count == 0)
             {
-                production.ReportDiagnostic(diagnostic.ToDiagnostic());
+                return;
             }
 
-            production.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(emailsToEmit, input.Templates));
+            var emailsToEmit = input.Emails.Where(static e => e.Email.Diagnostics.Count == 0 && e.Diagnostics.Count == 0).ToList();
+            production.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(input.Namespace, emailsToEmit, input.Templates));
+        });
+
+        // Zero or one batch: nothing joins the compilation while every layout, partial and name checks out.
+        var crossDiagnostics = registry
+            .SelectMany(static (input, _) => CrossChecks.Run(input.Emails, input.Templates).ToEquatableArray() is { Count: > 0 } found
+                ? ImmutableArray.Create(found)
+                : ImmutableArray<EquatableArray<DiagnosticInfo>>.Empty)
+            .Combine(context.CompilationProvider);
+        context.RegisterSourceOutput(crossDiagnostics, static (production, pair) =>
+        {
+            foreach (var diagnostic in pair.Left)
+            {
+                production.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
+            }
         });
     }
 
-    private static TemplateInput CreateInput(TemplateFile file, EquatableArray<TemplateFile> imports, EquatableArray<TemplateBinding> bindings)
+    private static TemplateInput CreateInput(TemplateFile file, EquatableArray<TemplateFile> imports, EquatableArray<TemplateBinding> bindings, EquatableArray<TemplateEntry> entries, string generatedNamespace)
     {
         // _ViewImports.cshtml files of the template's folder and its ancestors, outermost first (shipped templates get none).
         var folder = TemplateNames.Folder(file.RelativePath);
@@ -130,9 +163,10 @@ public sealed class EmailGenerator : IIncrementalGenerator
             ? EquatableArray<TemplateFile>.Empty
             : imports.Where(i => folder.StartsWith(TemplateNames.Folder(i.RelativePath), StringComparison.OrdinalIgnoreCase)).ToEquatableArray();
         var binding = bindings.FirstOrDefault(b => b.TemplatePath == file.Path);
-        return new TemplateInput(file, applicable, binding, TemplateNames.ClassName(file.RelativePath));
+        var className = entries.First(e => e.Path == file.Path).ClassName;
+        return new TemplateInput(file, applicable, binding, className, generatedNamespace);
     }
 
     /// <summary>The input of the assembly-wide output.</summary>
-    private sealed record RegistryInput(EquatableArray<ResolvedEmail> Emails, EquatableArray<TemplateSummary> Templates);
+    private sealed record RegistryInput(string Namespace, EquatableArray<ResolvedEmail> Emails, EquatableArray<TemplateSummary> Templates);
 }

@@ -109,6 +109,8 @@ public class DiagnosticTests
         var diagnostic = Single(GeneratorHarness.Run(source, WelcomeHtml), "SESM0101");
         Assert.Equal((2, 27), Position(diagnostic));
         Assert.Equal(6, diagnostic.Location.SourceSpan.Length);
+        Assert.True(diagnostic.Location.IsInSource, "declaration diagnostics are located in the syntax tree");
+        Assert.Equal("{Nmae}", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
         Assert.Contains("'Nmae' does not exist", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
         var pathSource = Welcome.Replace("{Name}", "{ConfirmUrl.Hots}", StringComparison.Ordinal);
@@ -122,6 +124,8 @@ public class DiagnosticTests
     {
         Single(GeneratorHarness.Run(Welcome.Replace("{Name}!", "{Name!", StringComparison.Ordinal), WelcomeHtml), "SESM0102");
         Single(GeneratorHarness.Run(Welcome.Replace("{Name}!", "Name}!", StringComparison.Ordinal), WelcomeHtml), "SESM0102");
+        Single(GeneratorHarness.Run(Welcome.Replace("{Name}!", "{Name}!\\r\\nBcc: all@example.com", StringComparison.Ordinal), WelcomeHtml), "SESM0102");
+        Single(GeneratorHarness.Run(Welcome.Replace("{Name}!", "{Name:x\\\"y}", StringComparison.Ordinal), WelcomeHtml), "SESM0102");
 
         AssertClean(GeneratorHarness.Run(Welcome.Replace("{Name}!", "{{Name}}!", StringComparison.Ordinal), WelcomeHtml));
     }

@@ -22,7 +22,7 @@ public class IncrementalTests
 
     private static readonly string[] StepNames =
     [
-        "TemplateFiles", "TemplateEntries", "Imports", "Emails", "ResolvedEmails",
+        "GeneratedNamespace", "TemplateFiles", "TemplateEntries", "Imports", "Emails", "ResolvedEmails",
         "Bindings", "TemplateInputs", "CompiledTemplates", "TemplateSummaries", "Registry",
     ];
 
@@ -74,6 +74,9 @@ public class IncrementalTests
         {
             Assert.All(result.TrackedSteps[name].SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{name}: {o.Reason}"));
         }
+
+        var outputs = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal(1, outputs.Count(r => r != IncrementalStepRunReason.Cached));
 
         var regenerated = result.GeneratedSources.Single(s => s.HintName == "Templates/Template_GoodbyeEmail.g.cs").SourceText.ToString();
         Assert.Contains("Goodbye, ", regenerated, StringComparison.Ordinal);

@@ -59,6 +59,61 @@ public class TemplateMappingTests
     }
 
     [Fact]
+    public void Templates_whose_paths_read_alike_get_distinct_classes()
+    {
+        var result = GeneratorHarness.Run(Welcome, ("WelcomeEmail.cshtml", "@await Partial(\"_A_B\", 1)"), ("_A_B.cshtml", "<p>1</p>"), ("_A/B.cshtml", "<p>2</p>"));
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompilationErrors);
+        Assert.Contains("Templates/Template__A_B.g.cs", result.HintNames);
+        Assert.Contains("Templates/Template__A_B_2.g.cs", result.HintNames);
+    }
+
+    [Fact]
+    public void Emails_in_the_global_namespace_and_nested_types_generate_code_that_compiles()
+    {
+        var result = GeneratorHarness.Run(
+            [
+                "[SesMailer.Email(Subject = \"Hi {Name}\")] public sealed record GlobalEmail(string Name);",
+                "namespace Demo { public static class Outer { [SesMailer.Email(Subject = \"x\")] public sealed class InnerEmail { public string Name { get; init; } = \"\"; } } }",
+            ],
+            ("GlobalEmail.cshtml", "@model GlobalEmail\n<p>@Model.Name</p>"),
+            ("InnerEmail.cshtml", "<p>@Model.Name</p>"));
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompilationErrors);
+        Assert.Contains("public static partial class GlobalEmailMailer", result.Source("Emails/GlobalEmail.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public static partial class Outer_InnerEmailMailer", result.Source("Emails/Demo_Outer_InnerEmail.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_project_with_no_emails_and_no_templates_gets_no_generated_code()
+    {
+        var result = GeneratorHarness.Run("namespace Demo; public sealed class Unrelated { }");
+
+        Assert.Empty(result.HintNames);
+        Assert.Empty(result.GeneratorDiagnostics);
+    }
+
+    [Fact]
+    public void An_app_and_its_tests_joined_by_InternalsVisibleTo_both_using_SesMailer_do_not_clash()
+    {
+        var app = GeneratorHarness.Run(
+            GeneratorHarness.Compilation("App", [], Welcome, "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"App.Tests\")]"),
+            ("WelcomeEmail.cshtml", "<p>@Model.Name</p>"),
+            ("_Layout.cshtml", "@RenderBody()"));
+        Assert.Empty(app.CompilationErrors);
+
+        var tests = GeneratorHarness.Run(
+            GeneratorHarness.Compilation("App.Tests", [app.Output.ToMetadataReference()], "namespace Demo.Tests { [SesMailer.Email(Subject = \"x\")] public sealed record ProbeEmail(string Name); }"),
+            ("ProbeEmail.cshtml", "<p>@Model.Name</p>"),
+            ("_Layout.cshtml", "@RenderBody()"));
+
+        Assert.Empty(tests.GeneratorDiagnostics);
+        Assert.Empty(tests.CompilationErrors);
+    }
+
+    [Fact]
     public void Errors_in_functions_blocks_and_attributes_map_too()
     {
         var template = "<a href=\"@Model.ConfirmUr\">x</a>\n@functions {\n    private int Broken() => \"text\";\n}\n";

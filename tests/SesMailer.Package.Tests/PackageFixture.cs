@@ -57,13 +57,22 @@ public sealed class PackageFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        try
+        // The feed, the consumers and this run's one-off version in the global package cache.
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        foreach (var directory in new[] { Root, Path.Combine(packages, "sesmailer", Version) })
         {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A build server may still hold a file for a moment; the temporary folder is harmless.
+            try
+            {
+                if (Directory.Exists(directory))
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+            }
+            catch (IOException)
+            {
+                // A build server may still hold a file for a moment; a leftover temporary folder is harmless.
+            }
         }
 
         return Task.CompletedTask;

@@ -91,6 +91,14 @@ public class RenderingTests
     }
 
     [Fact]
+    public async Task A_section_the_layout_never_renders_is_an_error_not_a_silent_loss()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new NoticeEmail("x").RenderNoticeAsync());
+
+        Assert.Contains("defines section 'Footer' but its layout '_Plain' does not render it", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Inherits_gives_templates_a_custom_base_class()
     {
         var rendered = await new InvoiceEmail("I-7").RenderInvoiceAsync();
@@ -103,7 +111,7 @@ public class RenderingTests
     public async Task The_registry_lists_every_declared_email_and_renders_through_it()
     {
         var names = EmailRegistry.All.Select(e => e.Name).ToList();
-        Assert.Equal(["Invoice", "PasswordReset", "Receipt", "Welcome"], names);
+        Assert.Equal(["Invoice", "Notice", "PasswordReset", "Receipt", "Welcome"], names);
 
         var receipt = EmailRegistry.Find("Receipt")!;
         Assert.Equal(typeof(ReceiptEmail), receipt.ModelType);

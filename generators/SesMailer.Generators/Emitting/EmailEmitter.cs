@@ -90,8 +90,8 @@ internal static class EmailEmitter
         writer.OpenBrace();
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(email);");
         writer.Line($"var subject = {Subject(email.Subject)};");
-        writer.Line($"var html = {Render(resolved.HtmlClassName, email)};");
-        writer.Line($"var text = {Render(resolved.TextClassName, email)};");
+        writer.Line($"var html = {Render(resolved.GeneratedNamespace, resolved.HtmlClassName, email)};");
+        writer.Line($"var text = {Render(resolved.GeneratedNamespace, resolved.TextClassName, email)};");
         writer.Line("return new global::SesMailer.Rendering.RenderedEmail(subject, html, text);");
         writer.CloseBrace();
 
@@ -124,9 +124,9 @@ internal static class EmailEmitter
     private static string Address(AddressSpec address) =>
         $"new global::SesMailer.EmailAddress({SourceWriter.Literal(address.Address)}, {SourceWriter.Literal(address.DisplayName)})";
 
-    private static string Render(string? className, EmailSpec email) => className is null
+    private static string Render(string ns, string? className, EmailSpec email) => className is null
         ? "(string?)null"
-        : $"await global::SesMailer.Rendering.TemplateRenderer.RenderAsync(new global::{TemplateNames.GeneratedNamespace}.{className}(), email, global::{TemplateNames.GeneratedNamespace}.GeneratedTemplateFactory.Instance, {SourceWriter.Literal(email.Layout)}, cancellationToken).ConfigureAwait(false)";
+        : $"await global::SesMailer.Rendering.TemplateRenderer.RenderAsync(new global::{ns}.{className}(), email, global::{ns}.GeneratedTemplateFactory.Instance, {SourceWriter.Literal(email.Layout)}, cancellationToken).ConfigureAwait(false)";
 
     /// <summary>An interpolated string (current culture, as string interpolation is) built from the subject's parts.</summary>
     private static string Subject(SubjectSpec subject)

@@ -15,11 +15,11 @@ internal static class RegistryEmitter
 {
     public const string HintName = "SesMailerRegistry.g.cs";
 
-    public static string Emit(IReadOnlyList<ResolvedEmail> emails, IReadOnlyList<TemplateSummary> templates)
+    public static string Emit(string ns, IReadOnlyList<ResolvedEmail> emails, IReadOnlyList<TemplateSummary> templates)
     {
         var writer = GeneratedCode.NewFile();
         writer.Line();
-        writer.Line("namespace " + TemplateNames.GeneratedNamespace);
+        writer.Line("namespace " + ns);
         writer.OpenBrace();
 
         writer.Line("/// <summary>Every email declared in this assembly.</summary>");

@@ -19,7 +19,7 @@ internal static class TemplateEmitter
         // Razor's output switches the nullable context itself around mapped template code.
         writer.Raw(template.GeneratedCode);
         writer.Line();
-        writer.Line("namespace " + TemplateNames.GeneratedNamespace);
+        writer.Line("namespace " + template.Namespace);
         writer.OpenBrace();
         foreach (var import in template.Usings)
         {
@@ -37,7 +37,8 @@ internal static class TemplateEmitter
             if (template.ModelLocation is { } location)
             {
                 // A span directive maps the type to its exact place on the @model line; the offset counts the
-                // characters before the mapped text on the next line (one space here).
+                // characters before the mapped text on the next line (one space here). The file name is written
+                // as Razor writes it in its own directives (C# does not unescape #line file names).
                 writer.Raw(string.Format(
                     System.Globalization.CultureInfo.InvariantCulture,
                     "#line ({0},{1})-({2},{3}) 1 {4}",
@@ -45,7 +46,7 @@ internal static class TemplateEmitter
                     location.StartColumn + 1,
                     location.EndLine + 1,
                     location.EndColumn + 1,
-                    SourceWriter.Literal(location.FilePath)));
+                    "\"" + location.FilePath + "\""));
                 writer.Raw(" " + template.BaseType);
                 writer.Raw("#line default");
             }

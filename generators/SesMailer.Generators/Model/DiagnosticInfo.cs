@@ -9,10 +9,31 @@ internal sealed record DiagnosticInfo(string DescriptorId, LocationInfo? Locatio
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] args) =>
         new(descriptor.Id, location, args.ToEquatableArray());
 
-    public Diagnostic ToDiagnostic()
+    /// <summary>
+    /// The diagnostic, located in <paramref name="compilation"/>'s syntax tree when its file is one (so the IDE and
+    /// <c>#pragma</c> see a real source location), else in the file by path (templates).
+    /// </summary>
+    public Diagnostic ToDiagnostic(Compilation? compilation = null)
     {
         var descriptor = Diagnostics.DiagnosticDescriptors.ById(DescriptorId);
-        return Diagnostic.Create(descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, MessageArgs.ToArrayOfObjects());
+        var location = Microsoft.CodeAnalysis.Location.None;
+        if (Location is { } info)
+        {
+            location = info.ToLocation();
+            if (compilation is not null)
+            {
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    if (tree.FilePath == info.FilePath)
+                    {
+                        location = Microsoft.CodeAnalysis.Location.Create(tree, new Microsoft.CodeAnalysis.Text.TextSpan(info.Start, info.Length));
+                        break;
+                    }
+                }
+            }
+        }
+
+        return Diagnostic.Create(descriptor, location, MessageArgs.ToArrayOfObjects());
     }
 }
 

@@ -13,7 +13,7 @@ internal enum TemplateKind
 internal sealed record TemplateFile(string Path, string RelativePath, string Name, TemplateKind Kind, bool IsImports, string Text);
 
 /// <summary>Everything one template's compilation depends on: editing another template leaves this equal.</summary>
-internal sealed record TemplateInput(TemplateFile File, EquatableArray<TemplateFile> Imports, TemplateBinding? Binding, string ClassName);
+internal sealed record TemplateInput(TemplateFile File, EquatableArray<TemplateFile> Imports, TemplateBinding? Binding, string ClassName, string Namespace);
 
 /// <summary>The email that claims a template: its model type is implied when <c>@model</c> is omitted.</summary>
 internal sealed record TemplateBinding(string TemplatePath, string EmailName, string ModelType, string ModelNamespace);
@@ -23,6 +23,7 @@ internal sealed record TemplateReference(string Name, LocationInfo Location, str
 
 /// <summary>A template compiled to C# by Razor, with what the emitter and the cross-checks need.</summary>
 internal sealed record CompiledTemplate(
+    string Namespace,
     string Path,
     string Name,
     TemplateKind Kind,
@@ -49,6 +50,7 @@ internal sealed record TemplateSummary(
 /// <summary>An email with its templates found: the input of the per-email emitter.</summary>
 internal sealed record ResolvedEmail(
     EmailSpec Email,
+    string GeneratedNamespace,
     string? HtmlTemplatePath,
     string? HtmlClassName,
     string? TextTemplatePath,

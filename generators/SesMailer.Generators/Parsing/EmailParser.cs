@@ -41,6 +41,8 @@ internal static class EmailParser
                 case Accessibility.Public:
                     break;
                 case Accessibility.Internal:
+                case Accessibility.ProtectedOrInternal:
+                    // Generated code lives in the same assembly, so "protected internal" reaches it too.
                     isPublic = false;
                     break;
                 default:

@@ -24,6 +24,12 @@ internal static class SubjectParser
             return new SubjectSpec(null, EquatableArray<SubjectPart>.Empty);
         }
 
+        if (template.IndexOf('\r') >= 0 || template.IndexOf('\n') >= 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SubjectSyntax, LocationInfo.From(literal?.GetLocation()) ?? fallback, "it contains a line break, which would inject headers; keep the subject on one line"));
+            return new SubjectSpec(template, EquatableArray<SubjectPart>.Empty);
+        }
+
         var parts = new List<SubjectPart>();
         var text = new StringBuilder();
         var i = 0;
@@ -145,7 +151,7 @@ internal static class SubjectParser
         {
             foreach (var member in current.GetMembers(name))
             {
-                if (member.IsStatic || member.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal))
+                if (member.IsStatic || member.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
                 {
                     continue;
                 }

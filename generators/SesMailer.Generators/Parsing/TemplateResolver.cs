@@ -11,7 +11,7 @@ namespace SesMailer.Generators.Parsing;
 /// <summary>Finds each email's templates: by convention (<c>{TypeName}.cshtml</c>, <c>{TypeName}.text.cshtml</c>) or by <c>Template</c>.</summary>
 internal static class TemplateResolver
 {
-    public static ResolvedEmail Resolve(EmailSpec email, EquatableArray<TemplateEntry> templates)
+    public static ResolvedEmail Resolve(EmailSpec email, EquatableArray<TemplateEntry> templates, string generatedNamespace)
     {
         var diagnostics = new List<DiagnosticInfo>();
         TemplateEntry? html, text;
@@ -42,7 +42,7 @@ internal static class TemplateResolver
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TemplateNotFound, email.Location, email.MetadataDisplayName, htmlHint, textHint));
         }
 
-        return new ResolvedEmail(email, html?.RelativePath, html?.ClassName, text?.RelativePath, text?.ClassName, diagnostics.ToEquatableArray());
+        return new ResolvedEmail(email, generatedNamespace, html?.RelativePath, html?.ClassName, text?.RelativePath, text?.ClassName, diagnostics.ToEquatableArray());
     }
 
     /// <summary>The bindings of the templates an email claims (their model type and namespace are implied).</summary>

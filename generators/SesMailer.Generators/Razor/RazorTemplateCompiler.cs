@@ -39,7 +39,7 @@ internal static class RazorTemplateCompiler
             RazorProjectFileSystem.Create("/"),
             builder =>
             {
-                builder.SetNamespace(TemplateNames.GeneratedNamespace);
+                builder.SetNamespace(input.Namespace);
                 builder.ConfigureClass((_, node) =>
                 {
                     node.ClassName = input.ClassName;
@@ -98,6 +98,7 @@ internal static class RazorTemplateCompiler
         var baseType = ModelType(input, model, modelLocation, diagnostics);
 
         return new CompiledTemplate(
+            input.Namespace,
             file.Path,
             file.Name,
             file.Kind,

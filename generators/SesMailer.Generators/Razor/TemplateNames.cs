@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using SesMailer.Generators.Helpers;
 using SesMailer.Generators.Model;
 
@@ -11,8 +13,15 @@ internal static class TemplateNames
     public const string Extension = ".cshtml";
     public const string TextExtension = ".text.cshtml";
     public const string ImportsFileName = "_ViewImports.cshtml";
-    public const string GeneratedNamespace = "SesMailer.Generated";
+    private const string GeneratedNamespaceRoot = "SesMailer.Generated";
     public const string SharedClassPrefix = "Template__shared_";
+
+    /// <summary>
+    /// The namespace of an assembly's generated templates and registry: <c>SesMailer.Generated.Assembly_{name}</c>.
+    /// Unique per assembly, so that two assemblies joined by InternalsVisibleTo (an app and its tests, both using
+    /// SesMailer) never declare the same internal type (CS0436).
+    /// </summary>
+    public static string GeneratedNamespace(string assemblyName) => GeneratedNamespaceRoot + ".Assembly_" + SourceWriter.Identifier(assemblyName);
 
     public static bool IsTemplate(string path) => path.EndsWith(Extension, StringComparison.OrdinalIgnoreCase);
 
@@ -41,6 +50,31 @@ internal static class TemplateNames
         }
 
         return "_shared/" + Path.GetFileName(normalized);
+    }
+
+    /// <summary>
+    /// Orders templates (the project's first, then shipped ones under <c>_shared/</c>, each by path) and gives each a
+    /// class name from its path, numbered when two paths read the same as identifiers (<c>a_b.cshtml</c>, <c>a/b.cshtml</c>).
+    /// </summary>
+    public static EquatableArray<TemplateEntry> AssignClassNames(IEnumerable<TemplateEntry> entries)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<TemplateEntry>();
+        foreach (var entry in entries
+            .OrderBy(static e => e.RelativePath.StartsWith("_shared/", StringComparison.Ordinal) ? 1 : 0)
+            .ThenBy(static e => e.RelativePath, StringComparer.Ordinal))
+        {
+            var name = ClassName(entry.RelativePath);
+            var unique = name;
+            for (var n = 2; !used.Add(unique); n++)
+            {
+                unique = name + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            result.Add(entry with { ClassName = unique });
+        }
+
+        return result.ToEquatableArray();
     }
 
     public static string ClassName(string relativePath)

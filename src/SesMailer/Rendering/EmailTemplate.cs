@@ -42,6 +42,9 @@ public abstract class EmailTemplate
 
     internal EmailTemplate? SectionOwner { get; set; }
 
+    /// <summary>The sections of this template that its layout has rendered (a section no layout renders is an error).</summary>
+    internal HashSet<string> RenderedSections { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Runs the template, writing to <see cref="Output"/>. Razor generates the body of this method.</summary>
     public abstract Task ExecuteAsync();
 
@@ -175,6 +178,7 @@ public abstract class EmailTemplate
 
         // The section's code writes to its own template's Output: point that at a buffer while it runs.
         var owner = SectionOwner!;
+        owner.RenderedSections.Add(name);
         var saved = owner.Output;
         using var buffer = new StringWriter(CultureInfo.InvariantCulture);
         owner.Output = buffer;

@@ -50,10 +50,26 @@ public static class TemplateRenderer
             layout.ParentSections = current.Sections;
             layout.SectionOwner = current;
             body = await RunAsync(layout, model, factory, viewData, cancellationToken).ConfigureAwait(false);
+            EnsureSectionsRendered(current, layoutName);
             current = layout;
         }
 
+        EnsureSectionsRendered(current, layoutName: null);
         return body;
+    }
+
+    /// <summary>A section that no layout places would vanish from the email without a word: say so instead (as ASP.NET Core does).</summary>
+    private static void EnsureSectionsRendered(EmailTemplate template, string? layoutName)
+    {
+        foreach (var name in template.Sections.Keys)
+        {
+            if (!template.RenderedSections.Contains(name))
+            {
+                throw new InvalidOperationException(layoutName is null
+                    ? $"Template {template.GetType().Name} defines section '{name}' but has no layout to render it; set Layout or remove the section."
+                    : $"Template {template.GetType().Name} defines section '{name}' but its layout '{layoutName}' does not render it; call RenderSection(\"{name}\") there or remove the section.");
+            }
+        }
     }
 
     private static async Task<string> RunAsync(EmailTemplate template, object? model, ITemplateFactory factory, IDictionary<string, object?> viewData, CancellationToken cancellationToken)

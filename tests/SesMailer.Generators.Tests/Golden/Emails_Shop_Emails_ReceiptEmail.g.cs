@@ -45,7 +45,7 @@ namespace Shop.Emails
         {
             global::System.ArgumentNullException.ThrowIfNull(email);
             var subject = $"Order {email.Order?.Id}: {email.Total:C} ({{paid}})";
-            var html = await global::SesMailer.Rendering.TemplateRenderer.RenderAsync(new global::SesMailer.Generated.Template_Emails_ReceiptEmail(), email, global::SesMailer.Generated.GeneratedTemplateFactory.Instance, "_Shell", cancellationToken).ConfigureAwait(false);
+            var html = await global::SesMailer.Rendering.TemplateRenderer.RenderAsync(new global::SesMailer.Generated.Assembly_Consumer.Template_Emails_ReceiptEmail(), email, global::SesMailer.Generated.Assembly_Consumer.GeneratedTemplateFactory.Instance, "_Shell", cancellationToken).ConfigureAwait(false);
             var text = (string?)null;
             return new global::SesMailer.Rendering.RenderedEmail(subject, html, text);
         }

@@ -38,8 +38,8 @@ namespace Shop.Emails
         {
             global::System.ArgumentNullException.ThrowIfNull(email);
             var subject = $"Welcome, {email.Name}!";
-            var html = await global::SesMailer.Rendering.TemplateRenderer.RenderAsync(new global::SesMailer.Generated.Template_Emails_WelcomeEmail(), email, global::SesMailer.Generated.GeneratedTemplateFactory.Instance, null, cancellationToken).ConfigureAwait(false);
-            var text = await global::SesMailer.Rendering.TemplateRenderer.RenderAsync(new global::SesMailer.Generated.Template_Emails_WelcomeEmail_text(), email, global::SesMailer.Generated.GeneratedTemplateFactory.Instance, null, cancellationToken).ConfigureAwait(false);
+            var html = await global::SesMailer.Rendering.TemplateRenderer.RenderAsync(new global::SesMailer.Generated.Assembly_Consumer.Template_Emails_WelcomeEmail(), email, global::SesMailer.Generated.Assembly_Consumer.GeneratedTemplateFactory.Instance, null, cancellationToken).ConfigureAwait(false);
+            var text = await global::SesMailer.Rendering.TemplateRenderer.RenderAsync(new global::SesMailer.Generated.Assembly_Consumer.Template_Emails_WelcomeEmail_text(), email, global::SesMailer.Generated.Assembly_Consumer.GeneratedTemplateFactory.Instance, null, cancellationToken).ConfigureAwait(false);
             return new global::SesMailer.Rendering.RenderedEmail(subject, html, text);
         }
     }

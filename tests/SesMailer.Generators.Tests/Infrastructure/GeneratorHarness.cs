@@ -19,10 +19,12 @@ internal static class GeneratorHarness
         MetadataReference.CreateFromFile(typeof(EmailAttribute).Assembly.Location),
     ];
 
-    public static CSharpCompilation Compilation(params string[] sources) => CSharpCompilation.Create(
-        "Consumer",
+    public static CSharpCompilation Compilation(params string[] sources) => Compilation("Consumer", [], sources);
+
+    public static CSharpCompilation Compilation(string assemblyName, IEnumerable<MetadataReference> extraReferences, params string[] sources) => CSharpCompilation.Create(
+        assemblyName,
         sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest), path: $"{ProjectDirectory}Source{i}.cs")),
-        References,
+        References.Concat(extraReferences),
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver Driver(IEnumerable<AdditionalText> templates) => CSharpGeneratorDriver.Create(
@@ -38,12 +40,14 @@ internal static class GeneratorHarness
     public static Result Run(string source, params (string Path, string Text)[] templates) =>
         Run([source], templates);
 
-    public static Result Run(string[] sources, params (string Path, string Text)[] templates)
+    public static Result Run(string[] sources, params (string Path, string Text)[] templates) =>
+        Run(Compilation(sources), templates);
+
+    public static Result Run(CSharpCompilation compilation, params (string Path, string Text)[] templates)
     {
-        var compilation = Compilation(sources);
         var driver = Driver(templates.Select(t => Template(t.Path, t.Text)));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        return new Result(driver.GetRunResult(), output, generatorDiagnostics, output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray());
+        return new Result(driver.GetRunResult(), output, generatorDiagnostics, output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error || d.Id == "CS0436").ToImmutableArray());
     }
 
     internal sealed record Result(GeneratorDriverRunResult Run, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, ImmutableArray<Diagnostic> CompilationErrors)
