@@ -22,11 +22,12 @@ public sealed class EmailAttribute : Attribute
 
     /// <summary>
     /// The default sender, <c>name@example.com</c> or <c>Display Name &lt;name@example.com&gt;</c>, checked at build time.
-    /// Used when the send's options leave <c>From</c> empty.
+    /// Used when neither the send's options nor the configuration for this email (<c>SesMailer:Emails:{Name}:From</c>) set one;
+    /// it overrides the global <c>SesMailer:From</c>.
     /// </summary>
     public string? From { get; set; }
 
-    /// <summary>The default Reply-To address (same forms as <see cref="From"/>), used when the send's options give none.</summary>
+    /// <summary>The default Reply-To address (same forms as <see cref="From"/>), ranked like <see cref="From"/>.</summary>
     public string? ReplyTo { get; set; }
 
     /// <summary>
@@ -38,9 +39,9 @@ public sealed class EmailAttribute : Attribute
     /// <summary>The layout (file name without extension, for example <c>_Layout</c>) used unless the template sets <c>Layout</c> itself.</summary>
     public string? Layout { get; set; }
 
-    /// <summary>A category for previews and reporting, sent as the SES message tag <c>category</c> unless the send sets it.</summary>
+    /// <summary>A category for previews and reporting, sent as the SES message tag <c>category</c> unless the send or the configuration for this email sets it.</summary>
     public string? Category { get; set; }
 
-    /// <summary>Default SES message tags written <c>name=value</c> (<c>[A-Za-z0-9_-]</c>, at most 256 characters each), added unless the send sets a tag of the same name.</summary>
+    /// <summary>Default SES message tags written <c>name=value</c> (<c>[A-Za-z0-9_-]</c>, at most 256 characters each), added unless the send or the configuration for this email sets a tag of the same name.</summary>
     public string[]? Tags { get; set; }
 }

@@ -1,4 +1,7 @@
+using SesMailer.Mailing;
+using SesMailer.RazorLight.Tests.Emails;
 using SesMailer.RazorLight.Tests.Models;
+using SesMailer.Transport;
 using Xunit;
 
 namespace SesMailer.RazorLight.Tests;
@@ -41,6 +44,33 @@ public sealed class SendingTests(MemoryEngineFixture fixture) : IClassFixture<Me
         var message = Assert.Single(mailer.Sent);
         Assert.Equal([new EmailAddress("bo@example.com")], message.To);
         Assert.Null(message.HtmlBody);
+    }
+
+    [Fact]
+    public async Task The_model_types_declared_defaults_rank_like_a_generated_send()
+    {
+        var engine = new RazorLightEmailEngineBuilder()
+            .UseTemplates(new Dictionary<string, string> { ["Welcome.cshtml"] = "@model SesMailer.RazorLight.Tests.Emails.WelcomeEmail\n<p>Hi @Model.Name</p>\n" })
+            .UseOperatingAssembly(typeof(WelcomeEmail).Assembly)
+            .Build();
+        var transport = new InMemoryTransport();
+        var mailer = Mailer.Create(m => m.UseInMemory(transport).Configure(o =>
+        {
+            o.From = "noreply@acme.example";
+            o.Tags = new Dictionary<string, string> { ["category"] = "global", ["app"] = "shop" };
+            o.Emails["Welcome"] = new EmailDefaults { Tags = new Dictionary<string, string> { ["category"] = "onboarding" } };
+        }));
+        var model = new WelcomeEmail("Ann", new Uri("https://acme.example/c"), []);
+
+        await mailer.SendTemplateAsync(engine, "Welcome", model, "ann@example.com");
+        var options = new EmailOptions { From = "desk@acme.example" };
+        options.To.Add("ann@example.com");
+        await mailer.SendTemplateAsync(engine, "Welcome", model, options);
+
+        Assert.Equal("Welcome, Ann! {beta}", transport.Sent[0].Subject);
+        Assert.Equal(new EmailAddress("hello@acme.example", "Acme"), transport.Sent[0].From); // [Email] beats global
+        Assert.Equal([new MessageTag("category", "onboarding"), new MessageTag("app", "shop")], transport.Sent[0].Tags); // per email beats [Email]
+        Assert.Equal(new EmailAddress("desk@acme.example"), transport.Sent[1].From); // the call site beats all
     }
 
     /// <summary>An <see cref="IMailer"/> that keeps what it is given (the mailer itself is tested elsewhere).</summary>

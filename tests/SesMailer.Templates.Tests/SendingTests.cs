@@ -9,7 +9,7 @@ public class SendingTests
     private static readonly ReceiptEmail Receipt = new("R-1", new Customer("Ann", null), [new LineItem("Widget", 1, 2m)], null);
 
     [Fact]
-    public async Task Send_to_one_address_renders_and_applies_the_declared_defaults()
+    public async Task Send_to_one_address_renders_and_hands_the_declared_defaults_to_the_mailer()
     {
         var mailer = new RecordingMailer();
 
@@ -19,16 +19,21 @@ public class SendingTests
         Assert.Equal("sent-1", result.MessageId);
         Assert.Equal("Receipt", message.EmailName);
         Assert.Equal(new EmailAddress("ann@example.com"), Assert.Single(message.To));
-        Assert.Equal(new EmailAddress("billing@acme.example"), message.From);
-        Assert.Equal(new EmailAddress("support@acme.example", "Acme Billing"), Assert.Single(message.ReplyTo));
-        Assert.Equal([new MessageTag("category", "billing"), new MessageTag("kind", "receipt")], message.Tags);
+        // The mailer ranks them (options > configuration for this email > declared > global); the message leaves them open.
+        Assert.Null(message.From);
+        Assert.Empty(message.ReplyTo);
+        Assert.Empty(message.Tags);
+        var declared = Assert.IsType<DeclaredDefaults>(message.DeclaredDefaults);
+        Assert.Equal(new EmailAddress("billing@acme.example"), declared.From);
+        Assert.Equal(new EmailAddress("support@acme.example", "Acme Billing"), Assert.Single(declared.ReplyTo));
+        Assert.Equal([new MessageTag("category", "billing"), new MessageTag("kind", "receipt")], declared.Tags);
         Assert.Equal("Receipt R-1 for Ann: 2.00 EUR", message.Subject);
         Assert.Contains("<h1>Receipt R-1</h1>", message.HtmlBody, StringComparison.Ordinal);
         Assert.StartsWith("Receipt R-1 for Ann", message.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Options_win_over_the_declared_defaults()
+    public async Task Options_are_set_on_the_message_beside_the_declared_defaults()
     {
         var mailer = new RecordingMailer();
         var options = new EmailOptions { From = new EmailAddress("sales@acme.example", "Sales"), ConfigurationSet = "marketing" };
@@ -44,7 +49,8 @@ public class SendingTests
         Assert.Equal(new EmailAddress("desk@acme.example"), Assert.Single(message.ReplyTo));
         Assert.Equal(new EmailAddress("audit@acme.example"), Assert.Single(message.Bcc));
         Assert.Equal("marketing", message.ConfigurationSet);
-        Assert.Equal([new MessageTag("category", "vip"), new MessageTag("kind", "receipt")], message.Tags);
+        Assert.Equal([new MessageTag("category", "vip")], message.Tags);
+        Assert.NotNull(message.DeclaredDefaults);
     }
 
     [Fact]

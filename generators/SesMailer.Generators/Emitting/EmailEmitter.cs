@@ -52,7 +52,7 @@ internal static class EmailEmitter
 
         writer.Line("/// <summary>");
         writer.Line("/// Renders <paramref name=\"email\"/> and sends it as <paramref name=\"options\"/> say. The email's declared");
-        writer.Line("/// sender, reply-to and tags apply only where the options leave them empty.");
+        writer.Line("/// sender, reply-to and tags apply where neither the options nor the configuration for this email set them.");
         writer.Line("/// </summary>");
         writer.Line($"/// <exception cref=\"global::System.ArgumentNullException\">An argument is <see langword=\"null\"/>.</exception>");
         writer.Line($"public static async global::System.Threading.Tasks.Task<global::SesMailer.SendResult> Send{email.Name}Async(this global::SesMailer.IMailer mailer, global::SesMailer.EmailOptions options, {model} email, global::System.Threading.CancellationToken cancellationToken = default)");
@@ -62,22 +62,10 @@ internal static class EmailEmitter
         writer.Line($"var rendered = await Render{email.Name}Async(email, cancellationToken).ConfigureAwait(false);");
         writer.Line("var message = global::SesMailer.EmailMessage.FromRendered(rendered, options);");
         writer.Line($"message.EmailName = {SourceWriter.Literal(email.Name)};");
-        if (email.From is { } from)
+        if (HasDeclaredDefaults(email))
         {
-            writer.Line($"message.From ??= {Address(from)};");
-        }
-
-        if (email.ReplyTo is { } replyTo)
-        {
-            writer.Line("if (message.ReplyTo.Count == 0)");
-            writer.OpenBrace();
-            writer.Line($"message.ReplyTo.Add({Address(replyTo)});");
-            writer.CloseBrace();
-        }
-
-        foreach (var tag in email.Tags)
-        {
-            writer.Line($"AddTagUnlessSet(message, {SourceWriter.Literal(tag.Name)}, {SourceWriter.Literal(tag.Value)});");
+            // Not written onto From/ReplyTo/Tags: the mailer ranks them below the configuration for this email.
+            writer.Line("message.DeclaredDefaults = DeclaredDefaults;");
         }
 
         writer.Line("return await mailer.SendAsync(message, cancellationToken).ConfigureAwait(false);");
@@ -95,21 +83,10 @@ internal static class EmailEmitter
         writer.Line("return new global::SesMailer.Rendering.RenderedEmail(subject, html, text);");
         writer.CloseBrace();
 
-        if (email.Tags.Count > 0)
+        if (HasDeclaredDefaults(email))
         {
             writer.Line();
-            writer.Line("private static void AddTagUnlessSet(global::SesMailer.EmailMessage message, string name, string value)");
-            writer.OpenBrace();
-            writer.Line("foreach (var tag in message.Tags)");
-            writer.OpenBrace();
-            writer.Line("if (global::System.StringComparer.Ordinal.Equals(tag.Name, name))");
-            writer.OpenBrace();
-            writer.Line("return;");
-            writer.CloseBrace();
-            writer.CloseBrace();
-            writer.Line();
-            writer.Line("message.Tags.Add(new global::SesMailer.MessageTag(name, value));");
-            writer.CloseBrace();
+            WriteDeclaredDefaults(writer, email);
         }
 
         writer.CloseBrace();
@@ -119,6 +96,38 @@ internal static class EmailEmitter
         }
 
         return writer.ToString();
+    }
+
+    private static bool HasDeclaredDefaults(EmailSpec email) => email.From is not null || email.ReplyTo is not null || email.Tags.Count > 0;
+
+    /// <summary>The sender, reply-to and tags of the <c>[Email]</c> attribute, checked at build time, as one shared value.</summary>
+    private static void WriteDeclaredDefaults(SourceWriter writer, EmailSpec email)
+    {
+        writer.Line("private static readonly global::SesMailer.DeclaredDefaults DeclaredDefaults = new global::SesMailer.DeclaredDefaults");
+        writer.OpenBrace();
+        if (email.From is { } from)
+        {
+            writer.Line($"From = {Address(from)},");
+        }
+
+        if (email.ReplyTo is { } replyTo)
+        {
+            writer.Line($"ReplyTo = new global::SesMailer.EmailAddress[] {{ {Address(replyTo)} }},");
+        }
+
+        if (email.Tags.Count > 0)
+        {
+            writer.Line("Tags = new global::SesMailer.MessageTag[]");
+            writer.OpenBrace();
+            foreach (var tag in email.Tags)
+            {
+                writer.Line($"new global::SesMailer.MessageTag({SourceWriter.Literal(tag.Name)}, {SourceWriter.Literal(tag.Value)}),");
+            }
+
+            writer.CloseBrace(",");
+        }
+
+        writer.CloseBrace(";");
     }
 
     private static string Address(AddressSpec address) =>

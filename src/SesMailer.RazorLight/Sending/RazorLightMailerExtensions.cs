@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using SesMailer.RazorLight;
 
 namespace SesMailer;
@@ -8,6 +10,9 @@ namespace SesMailer;
 /// </summary>
 public static class RazorLightMailerExtensions
 {
+    // Reading an attribute is reflection; once per model type is enough.
+    private static readonly ConcurrentDictionary<Type, DeclaredDefaults?> Declared = new();
+
     /// <summary>Renders template <paramref name="templateName"/> with <paramref name="model"/> and sends it to <paramref name="to"/>.</summary>
     /// <inheritdoc cref="SendTemplateAsync{TModel}(IMailer, RazorLightEmailEngine, string, TModel, EmailOptions, string?, CancellationToken)"/>
     public static Task<SendResult> SendTemplateAsync<TModel>(this IMailer mailer, RazorLightEmailEngine engine, string templateName, TModel model, string to, string? subject = null, CancellationToken cancellationToken = default)
@@ -21,6 +26,9 @@ public static class RazorLightMailerExtensions
     /// <summary>
     /// Renders template <paramref name="templateName"/> with <paramref name="model"/> and sends it as <paramref name="options"/>
     /// say (recipients, sender, reply-to, tags, configuration set). The message's <see cref="EmailMessage.EmailName"/> is the template name.
+    /// When the model type has an <see cref="EmailAttribute"/>, its sender, reply-to, category and tags become the message's
+    /// <see cref="EmailMessage.DeclaredDefaults"/>: the mailer uses them where neither the options nor the configuration
+    /// for this template name set a value, ahead of the global configuration (the same order as a generated send).
     /// </summary>
     /// <param name="mailer">The mailer that composes and sends.</param>
     /// <param name="engine">The engine holding the templates.</param>
@@ -30,6 +38,7 @@ public static class RazorLightMailerExtensions
     /// <param name="subject">The subject template; <see langword="null"/> takes the model type's <see cref="EmailAttribute.Subject"/>.</param>
     /// <param name="cancellationToken">Cancels rendering and sending.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The model type's <see cref="EmailAttribute"/> has a malformed address or tag.</exception>
     /// <exception cref="EmailTemplateException">A template is missing, does not compile, or expects another model type; nothing is sent.</exception>
     public static async Task<SendResult> SendTemplateAsync<TModel>(this IMailer mailer, RazorLightEmailEngine engine, string templateName, TModel model, EmailOptions options, string? subject = null, CancellationToken cancellationToken = default)
     {
@@ -39,6 +48,8 @@ public static class RazorLightMailerExtensions
         var rendered = await engine.RenderAsync(templateName, model, subject, cancellationToken).ConfigureAwait(false);
         var message = EmailMessage.FromRendered(rendered, options);
         message.EmailName = templateName;
+        message.DeclaredDefaults = Declared.GetOrAdd(model!.GetType(), static type =>
+            type.GetCustomAttribute<EmailAttribute>() is { } attribute ? DeclaredDefaults.FromAttribute(attribute) : null);
         return await mailer.SendAsync(message, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -42,14 +42,20 @@ internal sealed class MailerDefaults
         return new MailerDefaults(global, perEmail, redirect);
     }
 
-    /// <summary>Fills what <paramref name="message"/> leaves open from the per-email defaults, then the global ones.</summary>
+    /// <summary>
+    /// Fills what <paramref name="message"/> leaves open, most specific first: the configuration for this email,
+    /// then the email's <see cref="EmailMessage.DeclaredDefaults"/> (its <c>[Email]</c> attribute), then the global configuration.
+    /// Tags merge by name with the same precedence, the message's own winning over all.
+    /// </summary>
     public void ApplyTo(EmailMessage message)
     {
         var email = message.EmailName is not null && _perEmail.TryGetValue(message.EmailName, out var d) ? d : null;
-        message.From ??= email?.From ?? _global.From;
+        var declared = message.DeclaredDefaults;
+        message.From ??= email?.From ?? declared?.From ?? _global.From;
         if (message.ReplyTo.Count == 0)
         {
-            foreach (var address in email?.ReplyTo is { Count: > 0 } r ? r : _global.ReplyTo)
+            var replyTo = email?.ReplyTo is { Count: > 0 } e ? e : declared?.ReplyTo is { Count: > 0 } a ? a : _global.ReplyTo;
+            foreach (var address in replyTo)
             {
                 message.ReplyTo.Add(address);
             }
@@ -57,9 +63,9 @@ internal sealed class MailerDefaults
 
         message.ConfigurationSet ??= email?.ConfigurationSet ?? _global.ConfigurationSet;
 
-        // Tags: global, then per email, then the message's own; a later one of the same name wins.
+        // Least specific first, so that a later tag of the same name wins (and keeps the first one's position).
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var source in new[] { _global.Tags, email?.Tags ?? [], message.Tags.ToArray() })
+        foreach (var source in new[] { _global.Tags, declared?.Tags ?? [], email?.Tags ?? [], message.Tags.ToArray() })
         {
             foreach (var tag in source)
             {

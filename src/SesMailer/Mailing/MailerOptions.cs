@@ -19,7 +19,10 @@ public sealed class MailerOptions
     /// <summary>SES tags added to every message (a message's own tag of the same name wins).</summary>
     public IDictionary<string, string> Tags { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>Defaults for one declared email, keyed by its name (for example <c>Welcome</c>); they override the global ones.</summary>
+    /// <summary>
+    /// Defaults for one declared email, keyed by its name (for example <c>Welcome</c>); they override the email's
+    /// <see cref="EmailAttribute"/> and the global ones, and a send's own options override them.
+    /// </summary>
     public IDictionary<string, EmailDefaults> Emails { get; set; } = new Dictionary<string, EmailDefaults>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>

@@ -11,6 +11,13 @@ public sealed class EmailMessage
     /// <summary>The declared email this message was rendered from (for example <c>Welcome</c>), or <see langword="null"/> for a hand-built message.</summary>
     public string? EmailName { get; set; }
 
+    /// <summary>
+    /// The defaults the email declares on its <see cref="EmailAttribute"/>, or <see langword="null"/>. The mailer uses them
+    /// where neither this message nor the configuration for this email (<c>SesMailer:Emails:{Name}</c>) sets a value, ahead
+    /// of the global configuration.
+    /// </summary>
+    public DeclaredDefaults? DeclaredDefaults { get; set; }
+
     /// <summary>The sender. When <see langword="null"/>, the mailer's default sender is used.</summary>
     public EmailAddress? From { get; set; }
 
@@ -106,6 +113,7 @@ public sealed class EmailMessage
         var copy = new EmailMessage
         {
             EmailName = EmailName,
+            DeclaredDefaults = DeclaredDefaults,
             From = From,
             Subject = Subject,
             HtmlBody = HtmlBody,

@@ -19,7 +19,7 @@ namespace Shop.Emails
 
         /// <summary>
         /// Renders <paramref name="email"/> and sends it as <paramref name="options"/> say. The email's declared
-        /// sender, reply-to and tags apply only where the options leave them empty.
+        /// sender, reply-to and tags apply where neither the options nor the configuration for this email set them.
         /// </summary>
         /// <exception cref="global::System.ArgumentNullException">An argument is <see langword="null"/>.</exception>
         public static async global::System.Threading.Tasks.Task<global::SesMailer.SendResult> SendReceiptAsync(this global::SesMailer.IMailer mailer, global::SesMailer.EmailOptions options, global::Shop.Emails.ReceiptEmail email, global::System.Threading.CancellationToken cancellationToken = default)
@@ -29,13 +29,7 @@ namespace Shop.Emails
             var rendered = await RenderReceiptAsync(email, cancellationToken).ConfigureAwait(false);
             var message = global::SesMailer.EmailMessage.FromRendered(rendered, options);
             message.EmailName = "Receipt";
-            message.From ??= new global::SesMailer.EmailAddress("orders@shop.example", "Shop");
-            if (message.ReplyTo.Count == 0)
-            {
-                message.ReplyTo.Add(new global::SesMailer.EmailAddress("help@shop.example", null));
-            }
-            AddTagUnlessSet(message, "category", "orders");
-            AddTagUnlessSet(message, "kind", "receipt");
+            message.DeclaredDefaults = DeclaredDefaults;
             return await mailer.SendAsync(message, cancellationToken).ConfigureAwait(false);
         }
 
@@ -50,17 +44,15 @@ namespace Shop.Emails
             return new global::SesMailer.Rendering.RenderedEmail(subject, html, text);
         }
 
-        private static void AddTagUnlessSet(global::SesMailer.EmailMessage message, string name, string value)
+        private static readonly global::SesMailer.DeclaredDefaults DeclaredDefaults = new global::SesMailer.DeclaredDefaults
         {
-            foreach (var tag in message.Tags)
+            From = new global::SesMailer.EmailAddress("orders@shop.example", "Shop"),
+            ReplyTo = new global::SesMailer.EmailAddress[] { new global::SesMailer.EmailAddress("help@shop.example", null) },
+            Tags = new global::SesMailer.MessageTag[]
             {
-                if (global::System.StringComparer.Ordinal.Equals(tag.Name, name))
-                {
-                    return;
-                }
-            }
-
-            message.Tags.Add(new global::SesMailer.MessageTag(name, value));
-        }
+                new global::SesMailer.MessageTag("category", "orders"),
+                new global::SesMailer.MessageTag("kind", "receipt"),
+            },
+        };
     }
 }

@@ -19,7 +19,7 @@ namespace Shop.Emails
 
         /// <summary>
         /// Renders <paramref name="email"/> and sends it as <paramref name="options"/> say. The email's declared
-        /// sender, reply-to and tags apply only where the options leave them empty.
+        /// sender, reply-to and tags apply where neither the options nor the configuration for this email set them.
         /// </summary>
         /// <exception cref="global::System.ArgumentNullException">An argument is <see langword="null"/>.</exception>
         public static async global::System.Threading.Tasks.Task<global::SesMailer.SendResult> SendWelcomeAsync(this global::SesMailer.IMailer mailer, global::SesMailer.EmailOptions options, global::Shop.Emails.WelcomeEmail email, global::System.Threading.CancellationToken cancellationToken = default)

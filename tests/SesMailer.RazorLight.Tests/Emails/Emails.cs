@@ -5,7 +5,7 @@ namespace SesMailer.RazorLight.Tests.Emails;
 // The emails of the differential test. Their templates are compiled by the generator at build time and the same files
 // are rendered by RazorLight at run time. Public, because run-time templates live in another assembly.
 
-[Email(Subject = "Welcome, {Name}! {{beta}}", From = "Acme <hello@acme.example>")]
+[Email(Subject = "Welcome, {Name}! {{beta}}", From = "Acme <hello@acme.example>", Category = "welcome")]
 public sealed partial record WelcomeEmail(string Name, Uri ConfirmUrl, IReadOnlyList<string> Tips);
 
 [Email(Subject = "Receipt {Number} for {Customer.Name} ({Customer.Company}): {Total:0.00} EUR, {Items.Count} items", Layout = "_Layout")]

@@ -62,6 +62,45 @@ public class MailerPipelineTests
     }
 
     [Fact]
+    public async Task Declared_defaults_rank_below_the_message_and_the_per_email_settings_and_above_the_global_ones()
+    {
+        var mailer = Mailer.Create(m => m.UseInMemory(_transport).Configure(o =>
+        {
+            o.From = "noreply@acme.example";
+            o.ReplyTo = ["desk@acme.example"];
+            o.Tags = new Dictionary<string, string> { ["app"] = "shop", ["category"] = "global", ["kind"] = "global" };
+            o.Emails["Receipt"] = new EmailDefaults { From = "Billing <billing@acme.example>", Tags = new Dictionary<string, string> { ["kind"] = "configured" } };
+        }));
+        var declared = new DeclaredDefaults
+        {
+            From = new EmailAddress("orders@acme.example"),
+            ReplyTo = [new EmailAddress("help@acme.example")],
+            Tags = [new MessageTag("category", "orders"), new MessageTag("kind", "declared"), new MessageTag("team", "declared")],
+        };
+
+        await mailer.SendAsync(TestMessages.Valid(m => (m.EmailName, m.From, m.DeclaredDefaults) = ("Receipt", null, declared)));
+        await mailer.SendAsync(TestMessages.Valid(m => (m.EmailName, m.From, m.DeclaredDefaults) = ("Other", null, declared)));
+        await mailer.SendAsync(TestMessages.Valid(m =>
+        {
+            (m.EmailName, m.From, m.DeclaredDefaults) = ("Receipt", new EmailAddress("caller@acme.example"), declared);
+            m.ReplyTo.Add("caller@acme.example");
+            m.Tags.Add(new MessageTag("team", "caller"));
+        }));
+
+        var configured = _transport.Sent[0];
+        Assert.Equal(new EmailAddress("billing@acme.example", "Billing"), configured.From);
+        Assert.Equal([new EmailAddress("help@acme.example")], configured.ReplyTo);
+        Assert.Equal([new MessageTag("app", "shop"), new MessageTag("category", "orders"), new MessageTag("kind", "configured"), new MessageTag("team", "declared")], configured.Tags);
+        var declaredOnly = _transport.Sent[1];
+        Assert.Equal(new EmailAddress("orders@acme.example"), declaredOnly.From);
+        Assert.Equal([new MessageTag("app", "shop"), new MessageTag("category", "orders"), new MessageTag("kind", "declared"), new MessageTag("team", "declared")], declaredOnly.Tags);
+        var caller = _transport.Sent[2];
+        Assert.Equal(new EmailAddress("caller@acme.example"), caller.From);
+        Assert.Equal([new EmailAddress("caller@acme.example")], caller.ReplyTo);
+        Assert.Equal(new MessageTag("team", "caller"), caller.Tags[^1]);
+    }
+
+    [Fact]
     public async Task The_callers_message_is_not_changed_by_defaults_or_interceptors()
     {
         var mailer = Mailer.Create(m => m.UseInMemory(_transport).DefaultFrom("noreply@acme.example").RedirectAllTo("qa@acme.example"));
