@@ -16,7 +16,8 @@ public sealed class EmailAttribute : Attribute
 {
     /// <summary>
     /// The subject line. <c>{Member}</c>, <c>{Member.Path}</c> and <c>{Member:format}</c> placeholders are
-    /// filled from the model; <c>{{</c> and <c>}}</c> stand for literal braces.
+    /// filled from the model; <c>{{</c> and <c>}}</c> stand for literal braces. Required: a missing or blank subject is the
+    /// build error SESM0108.
     /// </summary>
     public string? Subject { get; set; }
 

@@ -197,6 +197,21 @@ public class DiagnosticTests
         AssertClean(GeneratorHarness.Run(source.Replace("ListEmail<T>(T Item)", "ListEmail(string Item)", StringComparison.Ordinal), ("ListEmail.cshtml", "x")));
     }
 
+    [Theory]
+    [InlineData("[Email]")]
+    [InlineData("[Email(From = \"a@example.com\")]")]
+    [InlineData("[Email(Subject = \"\")]")]
+    [InlineData("[Email(Subject = \"  \")]")]
+    public void SESM0108_missing_or_empty_subject_is_reported_at_the_attribute(string attribute)
+    {
+        var source = Welcome.Replace("[Email(Subject = \"Welcome, {Name}!\")]", attribute, StringComparison.Ordinal);
+        var diagnostic = Single(GeneratorHarness.Run(source, WelcomeHtml), "SESM0108");
+        Assert.Equal((2, 1), Position(diagnostic));
+        Assert.Contains("set Subject on [Email]", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+        AssertClean(GeneratorHarness.Run(Welcome, WelcomeHtml));
+    }
+
     [Fact]
     public void SESM0201_razor_syntax_error_is_reported_at_the_template_line()
     {

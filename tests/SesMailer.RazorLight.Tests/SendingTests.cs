@@ -38,12 +38,28 @@ public sealed class SendingTests(MemoryEngineFixture fixture) : IClassFixture<Me
     {
         var mailer = new RecordingMailer();
 
-        await mailer.SendTemplateAsync(fixture.Engine, "TextOnly", new Greeting("Bo", []), "bo@example.com");
-        await Assert.ThrowsAsync<EmailTemplateNotFoundException>(() => mailer.SendTemplateAsync(fixture.Engine, "Missing", new Greeting("Bo", []), "bo@example.com"));
+        await mailer.SendTemplateAsync(fixture.Engine, "TextOnly", new Greeting("Bo", []), "bo@example.com", "Hi");
+        await Assert.ThrowsAsync<EmailTemplateNotFoundException>(() => mailer.SendTemplateAsync(fixture.Engine, "Missing", new Greeting("Bo", []), "bo@example.com", "Hi"));
 
         var message = Assert.Single(mailer.Sent);
         Assert.Equal([new EmailAddress("bo@example.com")], message.To);
         Assert.Null(message.HtmlBody);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task Without_a_subject_from_the_call_or_an_Email_attribute_nothing_is_sent(string? subject)
+    {
+        var mailer = new RecordingMailer();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => mailer.SendTemplateAsync(fixture.Engine, "TextOnly", new Greeting("Bo", []), "bo@example.com", subject));
+
+        Assert.Equal("subject", error.ParamName);
+        Assert.Contains("Template 'TextOnly' has no subject", error.Message, StringComparison.Ordinal);
+        Assert.Contains("[Email(Subject = ", error.Message, StringComparison.Ordinal);
+        Assert.Empty(mailer.Sent);
     }
 
     [Fact]

@@ -79,6 +79,11 @@ internal static class DiagnosticDescriptors
         "Email type '{0}' is generic; declare a non-generic type for each email",
         "One email is one concrete model type, so that its method and templates can be generated.");
 
+    public static readonly DiagnosticDescriptor MissingSubject = Create(
+        "SESM0108", "Email has no subject", DeclarationCategory,
+        "Email '{0}' has no subject: set Subject on [Email], for example [Email(Subject = \"Welcome, {{Name}}!\")]",
+        "Every email needs a subject line; an email sent with an empty subject looks like spam and is hard to find. Placeholders such as {Name} are filled from the model.");
+
     public static readonly DiagnosticDescriptor RazorError = Create(
         "SESM0201", "Razor syntax error", RazorCategory,
         "Razor: {0} ({1})",
@@ -99,6 +104,7 @@ internal static class DiagnosticDescriptors
         [DuplicateEmailName.Id] = DuplicateEmailName,
         [TypeNotAccessible.Id] = TypeNotAccessible,
         [GenericType.Id] = GenericType,
+        [MissingSubject.Id] = MissingSubject,
         [RazorError.Id] = RazorError,
     };
 

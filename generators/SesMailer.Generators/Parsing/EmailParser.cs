@@ -72,6 +72,12 @@ internal static class EmailParser
             }
         }
 
+        if (string.IsNullOrWhiteSpace(subject))
+        {
+            // An empty subject is legal MIME but never what the author meant; say so at build time.
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingSubject, attributeLocation, type.ToDisplayString()));
+        }
+
         var subjectSpec = SubjectParser.Parse(subject, type, ArgumentLiteral(attributeSyntax, "Subject"), attributeLocation, diagnostics);
         var fromSpec = AddressParser.Parse("From", from, ArgumentLocation(attributeSyntax, "From") ?? attributeLocation, diagnostics);
         var replyToSpec = AddressParser.Parse("ReplyTo", replyTo, ArgumentLocation(attributeSyntax, "ReplyTo") ?? attributeLocation, diagnostics);

@@ -11,7 +11,7 @@ namespace SesMailer;
 public static class RazorLightMailerExtensions
 {
     // Reading an attribute is reflection; once per model type is enough.
-    private static readonly ConcurrentDictionary<Type, DeclaredDefaults?> Declared = new();
+    private static readonly ConcurrentDictionary<Type, Declaration> Declarations = new();
 
     /// <summary>Renders template <paramref name="templateName"/> with <paramref name="model"/> and sends it to <paramref name="to"/>.</summary>
     /// <inheritdoc cref="SendTemplateAsync{TModel}(IMailer, RazorLightEmailEngine, string, TModel, EmailOptions, string?, CancellationToken)"/>
@@ -35,21 +35,46 @@ public static class RazorLightMailerExtensions
     /// <param name="templateName">The template's path without extension (<c>Welcome</c>).</param>
     /// <param name="model">The model.</param>
     /// <param name="options">Addressing and tags.</param>
-    /// <param name="subject">The subject template; <see langword="null"/> takes the model type's <see cref="EmailAttribute.Subject"/>.</param>
+    /// <param name="subject">
+    /// The subject template; <see langword="null"/> takes the model type's <see cref="EmailAttribute.Subject"/>. One of the
+    /// two must be given: an email is never sent without a subject.
+    /// </param>
     /// <param name="cancellationToken">Cancels rendering and sending.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The model type's <see cref="EmailAttribute"/> has a malformed address or tag.</exception>
+    /// <exception cref="ArgumentException">
+    /// There is no subject (neither <paramref name="subject"/> nor the model type's <see cref="EmailAttribute.Subject"/>), the
+    /// subject is malformed, or the model type's <see cref="EmailAttribute"/> has a malformed address or tag; nothing is sent.
+    /// </exception>
     /// <exception cref="EmailTemplateException">A template is missing, does not compile, or expects another model type; nothing is sent.</exception>
     public static async Task<SendResult> SendTemplateAsync<TModel>(this IMailer mailer, RazorLightEmailEngine engine, string templateName, TModel model, EmailOptions options, string? subject = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mailer);
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(model);
+        var modelType = model.GetType();
+        var declaration = Declarations.GetOrAdd(modelType, static type => Declaration.Of(type));
+
+        // The generator refuses an [Email] without a subject at build time (SESM0108); run-time templates get the same rule.
+        if (string.IsNullOrWhiteSpace(subject ?? declaration.Subject))
+        {
+            throw new ArgumentException(
+                $"Template '{templateName}' has no subject: pass one (subject: \"Welcome, {{Name}}!\"), or declare [Email(Subject = \"…\")] on {modelType}.",
+                nameof(subject));
+        }
+
         var rendered = await engine.RenderAsync(templateName, model, subject, cancellationToken).ConfigureAwait(false);
         var message = EmailMessage.FromRendered(rendered, options);
         message.EmailName = templateName;
-        message.DeclaredDefaults = Declared.GetOrAdd(model!.GetType(), static type =>
-            type.GetCustomAttribute<EmailAttribute>() is { } attribute ? DeclaredDefaults.FromAttribute(attribute) : null);
+        message.DeclaredDefaults = declaration.Defaults;
         return await mailer.SendAsync(message, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What a model type's <see cref="EmailAttribute"/> says about sending it, if it has one.</summary>
+    private sealed record Declaration(string? Subject, DeclaredDefaults? Defaults)
+    {
+        public static Declaration Of(Type type) => type.GetCustomAttribute<EmailAttribute>() is { } attribute
+            ? new Declaration(attribute.Subject, DeclaredDefaults.FromAttribute(attribute))
+            : new Declaration(null, null);
     }
 }
