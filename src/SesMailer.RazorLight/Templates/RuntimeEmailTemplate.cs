@@ -16,13 +16,14 @@ namespace SesMailer.RazorLight.Templates;
 /// <remarks>
 /// RazorLight's own layout, section and encoding machinery is hidden on purpose (<see langword="new"/> members win
 /// over base members in the code Razor generates), so that one <c>.cshtml</c> renders byte for byte the same through
-/// the generator and through RazorLight. The members below mirror <see cref="EmailTemplate"/>; keep them in step.
+/// the generator and through RazorLight. Writing and attributes are <see cref="TemplateWriter"/>'s, shared with
+/// <see cref="EmailTemplate"/>; the layout, section and partial members below mirror it over RazorLight's state.
 /// </remarks>
 /// <typeparam name="TModel">The <c>@model</c> type (<c>dynamic</c> when a layout or partial declares none).</typeparam>
 public abstract class RuntimeEmailTemplate<TModel> : TemplatePage<TModel>, IRuntimeTemplate
 {
     private readonly Dictionary<string, Func<Task>> _sections = new(StringComparer.Ordinal);
-    private AttributeState _attribute;
+    private readonly TemplateWriter _writer = new RuntimeTemplateWriter();
 
     /// <summary>Whether this template writes HTML or text (<c>X.text.cshtml</c> is text).</summary>
     public TemplateKind Kind => State.Kind;
@@ -75,100 +76,24 @@ public abstract class RuntimeEmailTemplate<TModel> : TemplatePage<TModel>, IRunt
     public override void WriteLiteral(object? value) => Output.Write(value?.ToString());
 
     /// <summary>Writes a value: HTML-encoded in an HTML template unless it is an <see cref="HtmlString"/>.</summary>
-    public override void Write(object? value)
-    {
-        switch (value)
-        {
-            case null:
-                return;
-            case HtmlString html:
-                Output.Write(html.Value);
-                return;
-            case Microsoft.AspNetCore.Html.IHtmlContent content:
-                // Markup produced by RazorLight helpers (for example @Raw of RazorLight's own base) is trusted as well.
-                content.WriteTo(Output, HtmlEncoder.Default);
-                return;
-            default:
-                Write(Convert.ToString(value, CultureInfo.CurrentCulture));
-                return;
-        }
-    }
+    public override void Write(object? value) => _writer.Write(Output, Kind, value);
 
     /// <summary>Writes text: HTML-encoded in an HTML template.</summary>
-    public override void Write(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return;
-        }
-
-        Output.Write(Kind == TemplateKind.Html ? HtmlEncoder.Default.Encode(value) : value);
-    }
+    public override void Write(string? value) => TemplateWriter.WriteText(Output, Kind, value);
 
     /// <summary>Trusted markup written without encoding: <c>@Raw(html)</c>. Never pass user input here.</summary>
     protected static HtmlString Raw(object? value) => EmailTemplate.Html.Raw(value);
 
     /// <summary>Starts an attribute whose value holds <c>@</c> (Razor's calling convention).</summary>
-    public override void BeginWriteAttribute(string name, string prefix, int prefixOffset, string suffix, int suffixOffset, int attributeValuesCount)
-    {
-        _attribute = new AttributeState(name, prefix, suffix, attributeValuesCount, Suppressed: false, PrefixWritten: false);
-        // With a single value, wait: a null or false value drops the whole attribute (as in ASP.NET Core).
-        if (attributeValuesCount != 1)
-        {
-            WriteLiteral(prefix);
-            _attribute = _attribute with { PrefixWritten = true };
-        }
-    }
+    public override void BeginWriteAttribute(string name, string prefix, int prefixOffset, string suffix, int suffixOffset, int attributeValuesCount) =>
+        _writer.BeginWriteAttribute(Output, name, prefix, suffix, attributeValuesCount);
 
     /// <summary>Writes one part of an attribute value: literal parts as they are, expressions encoded.</summary>
-    public new void WriteAttributeValue(string prefix, int prefixOffset, object? value, int valueOffset, int valueLength, bool isLiteral)
-    {
-        if (_attribute.Count == 1)
-        {
-            if (string.IsNullOrEmpty(prefix) && (value is null || value is false))
-            {
-                _attribute = _attribute with { Suppressed = true };
-                return;
-            }
-
-            if (string.IsNullOrEmpty(prefix) && value is true)
-            {
-                value = _attribute.Name;
-            }
-        }
-
-        if (!_attribute.PrefixWritten)
-        {
-            WriteLiteral(_attribute.Prefix);
-            _attribute = _attribute with { PrefixWritten = true };
-        }
-
-        WriteLiteral(prefix);
-        if (isLiteral)
-        {
-            WriteLiteral(value as string);
-        }
-        else
-        {
-            Write(value);
-        }
-    }
+    public new void WriteAttributeValue(string prefix, int prefixOffset, object? value, int valueOffset, int valueLength, bool isLiteral) =>
+        _writer.WriteAttributeValue(Output, Kind, prefix, value, isLiteral);
 
     /// <summary>Ends the attribute started by <see cref="BeginWriteAttribute"/>.</summary>
-    public override void EndWriteAttribute()
-    {
-        if (!_attribute.Suppressed)
-        {
-            if (!_attribute.PrefixWritten)
-            {
-                WriteLiteral(_attribute.Prefix);
-            }
-
-            WriteLiteral(_attribute.Suffix);
-        }
-
-        _attribute = default;
-    }
+    public override void EndWriteAttribute() => _writer.EndWriteAttribute(Output);
 
     /// <summary>Declares a section (<c>@section name { … }</c>) for the layout to place with <see cref="RenderSectionAsync(string, bool)"/>.</summary>
     /// <exception cref="InvalidOperationException">The section is defined twice.</exception>
@@ -231,5 +156,18 @@ public abstract class RuntimeEmailTemplate<TModel> : TemplatePage<TModel>, IRunt
         return new HtmlString(output);
     }
 
-    private readonly record struct AttributeState(string Name, string Prefix, string Suffix, int Count, bool Suppressed, bool PrefixWritten);
+    /// <summary>Also trusts the markup of RazorLight's own helpers (<see cref="Microsoft.AspNetCore.Html.IHtmlContent"/>).</summary>
+    private sealed class RuntimeTemplateWriter : TemplateWriter
+    {
+        protected override bool TryWriteTrusted(TextWriter output, object value)
+        {
+            if (value is not Microsoft.AspNetCore.Html.IHtmlContent content)
+            {
+                return false;
+            }
+
+            content.WriteTo(output, HtmlEncoder.Default);
+            return true;
+        }
+    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 
 namespace SesMailer.Rendering;
 
@@ -12,7 +11,7 @@ namespace SesMailer.Rendering;
 public abstract class EmailTemplate
 {
     private readonly Dictionary<string, Func<Task>> _sections = new(StringComparer.Ordinal);
-    private AttributeState _attribute;
+    private readonly TemplateWriter _writer = new();
 
     /// <summary>Whether this template writes HTML or text (the generated class says which).</summary>
     public abstract TemplateKind Kind { get; }
@@ -55,96 +54,24 @@ public abstract class EmailTemplate
     protected void WriteLiteral(string? value) => Output.Write(value);
 
     /// <summary>Writes a value: HTML-encoded in an HTML template unless it is an <see cref="HtmlString"/>.</summary>
-    protected void Write(object? value)
-    {
-        switch (value)
-        {
-            case null:
-                return;
-            case HtmlString html:
-                Output.Write(html.Value);
-                return;
-            default:
-                Write(Convert.ToString(value, CultureInfo.CurrentCulture));
-                return;
-        }
-    }
+    protected void Write(object? value) => _writer.Write(Output, Kind, value);
 
     /// <summary>Writes text: HTML-encoded in an HTML template.</summary>
-    protected void Write(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return;
-        }
-
-        Output.Write(Kind == TemplateKind.Html ? HtmlEncoder.Default.Encode(value) : value);
-    }
+    protected void Write(string? value) => TemplateWriter.WriteText(Output, Kind, value);
 
     /// <summary>Trusted markup written without encoding: <c>@Raw(html)</c>. Never pass user input here.</summary>
     protected static HtmlString Raw(object? value) => HtmlHelper.Instance.Raw(value);
 
     /// <summary>Starts an attribute whose value holds <c>@</c> (Razor's calling convention).</summary>
-    protected void BeginWriteAttribute(string name, string prefix, int prefixOffset, string suffix, int suffixOffset, int attributeValuesCount)
-    {
-        _attribute = new AttributeState(name, prefix, suffix, attributeValuesCount, Suppressed: false, PrefixWritten: false);
-        // With a single value, wait: a null or false value drops the whole attribute (as in ASP.NET Core).
-        if (attributeValuesCount != 1)
-        {
-            WriteLiteral(prefix);
-            _attribute = _attribute with { PrefixWritten = true };
-        }
-    }
+    protected void BeginWriteAttribute(string name, string prefix, int prefixOffset, string suffix, int suffixOffset, int attributeValuesCount) =>
+        _writer.BeginWriteAttribute(Output, name, prefix, suffix, attributeValuesCount);
 
     /// <summary>Writes one part of an attribute value: literal parts as they are, expressions encoded.</summary>
-    protected void WriteAttributeValue(string prefix, int prefixOffset, object? value, int valueOffset, int valueLength, bool isLiteral)
-    {
-        if (_attribute.Count == 1)
-        {
-            if (string.IsNullOrEmpty(prefix) && (value is null || value is false))
-            {
-                _attribute = _attribute with { Suppressed = true };
-                return;
-            }
-
-            if (string.IsNullOrEmpty(prefix) && value is true)
-            {
-                value = _attribute.Name;
-            }
-        }
-
-        if (!_attribute.PrefixWritten)
-        {
-            WriteLiteral(_attribute.Prefix);
-            _attribute = _attribute with { PrefixWritten = true };
-        }
-
-        WriteLiteral(prefix);
-        if (isLiteral)
-        {
-            WriteLiteral(value as string);
-        }
-        else
-        {
-            Write(value);
-        }
-    }
+    protected void WriteAttributeValue(string prefix, int prefixOffset, object? value, int valueOffset, int valueLength, bool isLiteral) =>
+        _writer.WriteAttributeValue(Output, Kind, prefix, value, isLiteral);
 
     /// <summary>Ends the attribute started by <see cref="BeginWriteAttribute"/>.</summary>
-    protected void EndWriteAttribute()
-    {
-        if (!_attribute.Suppressed)
-        {
-            if (!_attribute.PrefixWritten)
-            {
-                WriteLiteral(_attribute.Prefix);
-            }
-
-            WriteLiteral(_attribute.Suffix);
-        }
-
-        _attribute = default;
-    }
+    protected void EndWriteAttribute() => _writer.EndWriteAttribute(Output);
 
     /// <summary>Declares a section (<c>@section name { … }</c>) for the layout to place with <see cref="RenderSection(string, bool)"/>.</summary>
     /// <exception cref="InvalidOperationException">The section is defined twice.</exception>
@@ -206,8 +133,6 @@ public abstract class EmailTemplate
         var output = await TemplateRenderer.ExecuteAsync(partial, model, Factory, ViewData, CancellationToken).ConfigureAwait(false);
         return new HtmlString(output);
     }
-
-    private readonly record struct AttributeState(string Name, string Prefix, string Suffix, int Count, bool Suppressed, bool PrefixWritten);
 
     private sealed class EmptyFactory : ITemplateFactory
     {
