@@ -8,12 +8,14 @@ using Microsoft.CodeAnalysis.Text;
 using SesMailer.Generators.Diagnostics;
 using SesMailer.Generators.Helpers;
 using SesMailer.Generators.Model;
+using SesMailer.Subjects;
 
 namespace SesMailer.Generators.Parsing;
 
 /// <summary>
-/// Splits a subject such as <c>"Order {Order.Id} total {Total:C}"</c> into literal text and member paths,
-/// resolving each path against the model type so that a typo is a build error at the placeholder.
+/// Splits a subject such as <c>"Order {Order.Id} total {Total:C}"</c> into literal text and member paths (the grammar
+/// is <see cref="SubjectSyntax"/>'s, shared with SesMailer.RazorLight), resolving each path against the model type so
+/// that a typo is a build error at the placeholder.
 /// </summary>
 internal static class SubjectParser
 {
@@ -30,81 +32,40 @@ internal static class SubjectParser
             return new SubjectSpec(template, EquatableArray<SubjectPart>.Empty);
         }
 
-        var parts = new List<SubjectPart>();
-        var text = new StringBuilder();
-        var i = 0;
-        while (i < template.Length)
+        var tokens = SubjectSyntax.Tokenize(template, out var error);
+        if (error is { } syntax)
         {
-            var c = template[i];
-            if (c == '{' && i + 1 < template.Length && template[i + 1] == '{')
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SubjectSyntax, At(literal, syntax.Position, syntax.Length, fallback), syntax.Message));
+            return new SubjectSpec(template, EquatableArray<SubjectPart>.Empty);
+        }
+
+        var parts = new List<SubjectPart>();
+        foreach (var token in tokens)
+        {
+            if (token.Literal is not null)
             {
-                text.Append('{');
-                i += 2;
+                parts.Add(new SubjectPart(token.Literal, null, null));
                 continue;
             }
 
-            if (c == '}' && i + 1 < template.Length && template[i + 1] == '}')
+            var expression = Resolve(token.Path, model, out var missing);
+            if (SubjectSyntax.FormatError(token) is { } formatError)
             {
-                text.Append('}');
-                i += 2;
-                continue;
-            }
-
-            if (c == '}')
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SubjectSyntax, At(literal, i, 1, fallback), $"'}}' at position {i} closes no placeholder (write '}}}}' for a literal brace)"));
-                return new SubjectSpec(template, EquatableArray<SubjectPart>.Empty);
-            }
-
-            if (c != '{')
-            {
-                text.Append(c);
-                i++;
-                continue;
-            }
-
-            var close = template.IndexOf('}', i + 1);
-            if (close < 0)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SubjectSyntax, At(literal, i, template.Length - i, fallback), $"the placeholder at position {i} is not closed with '}}' (write '{{{{' for a literal brace)"));
-                return new SubjectSpec(template, EquatableArray<SubjectPart>.Empty);
-            }
-
-            if (text.Length > 0)
-            {
-                parts.Add(new SubjectPart(text.ToString(), null, null));
-                text.Clear();
-            }
-
-            var body = template.Substring(i + 1, close - i - 1);
-            var colon = body.IndexOf(':');
-            var path = (colon < 0 ? body : body.Substring(0, colon)).Trim();
-            var format = colon < 0 ? null : body.Substring(colon + 1);
-            var expression = Resolve(path, model, out var missing);
-            if (format is not null && (format.IndexOf('"') >= 0 || format.IndexOf('{') >= 0 || format.IndexOf('\\') >= 0 || format.IndexOf('\n') >= 0))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SubjectSyntax, At(literal, i, close - i + 1, fallback), $"the format of '{{{body}}}' may not contain quotes, braces, backslashes or line breaks"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SubjectSyntax, At(literal, token.Position, token.Length, fallback), formatError));
             }
             else if (expression is null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.SubjectPlaceholderNotFound,
-                    At(literal, i, close - i + 1, fallback),
-                    body,
+                    At(literal, token.Position, token.Length, fallback),
+                    token.Body,
                     model.ToDisplayString(),
                     missing));
             }
             else
             {
-                parts.Add(new SubjectPart(null, expression, format));
+                parts.Add(new SubjectPart(null, expression, token.Format));
             }
-
-            i = close + 1;
-        }
-
-        if (text.Length > 0)
-        {
-            parts.Add(new SubjectPart(text.ToString(), null, null));
         }
 
         return new SubjectSpec(template, parts.ToEquatableArray());

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
+using SesMailer.Subjects;
 
 namespace SesMailer.RazorLight.Subjects;
 
@@ -10,7 +11,7 @@ namespace SesMailer.RazorLight.Subjects;
 /// reflection with the generator's rules: <c>{Member}</c>, <c>{Member.Path}</c> over readable public or internal
 /// instance properties and fields (inherited ones included), <c>{Member:format}</c>, <c>{{</c> and <c>}}</c> for
 /// braces, a null along a path giving empty text, values formatted with the current culture as string
-/// interpolation does.
+/// interpolation does. The grammar is the generator's own (SubjectSyntax.cs, compiled into both).
 /// </summary>
 public sealed class SubjectTemplate
 {
@@ -83,66 +84,27 @@ public sealed class SubjectTemplate
 
     private static List<Part> ParseParts(string template, Type model)
     {
-        var parts = new List<Part>();
-        var text = new StringBuilder();
-        var i = 0;
-        while (i < template.Length)
+        var tokens = SubjectSyntax.Tokenize(template, out var error);
+        if (error is { } syntax)
         {
-            var c = template[i];
-            if (c == '{' && i + 1 < template.Length && template[i + 1] == '{')
-            {
-                text.Append('{');
-                i += 2;
-                continue;
-            }
-
-            if (c == '}' && i + 1 < template.Length && template[i + 1] == '}')
-            {
-                text.Append('}');
-                i += 2;
-                continue;
-            }
-
-            if (c == '}')
-            {
-                throw Error(template, $"'}}' at position {i} closes no placeholder (write '}}}}' for a literal brace)");
-            }
-
-            if (c != '{')
-            {
-                text.Append(c);
-                i++;
-                continue;
-            }
-
-            var close = template.IndexOf('}', i + 1);
-            if (close < 0)
-            {
-                throw Error(template, $"the placeholder at position {i} is not closed with '}}' (write '{{{{' for a literal brace)");
-            }
-
-            if (text.Length > 0)
-            {
-                parts.Add(new Part(text.ToString(), null, null));
-                text.Clear();
-            }
-
-            var body = template.Substring(i + 1, close - i - 1);
-            var colon = body.IndexOf(':', StringComparison.Ordinal);
-            var path = (colon < 0 ? body : body[..colon]).Trim();
-            var format = colon < 0 ? null : body[(colon + 1)..];
-            if (format is not null && format.IndexOfAny(['"', '{', '\\', '\n']) >= 0)
-            {
-                throw Error(template, $"the format of '{{{body}}}' may not contain quotes, braces, backslashes or line breaks");
-            }
-
-            parts.Add(new Part(null, Resolve(template, body, path, model), format));
-            i = close + 1;
+            throw Error(template, syntax.Message);
         }
 
-        if (text.Length > 0)
+        var parts = new List<Part>(tokens.Count);
+        foreach (var token in tokens)
         {
-            parts.Add(new Part(text.ToString(), null, null));
+            if (token.Literal is not null)
+            {
+                parts.Add(new Part(token.Literal, null, null));
+                continue;
+            }
+
+            if (SubjectSyntax.FormatError(token) is { } formatError)
+            {
+                throw Error(template, formatError);
+            }
+
+            parts.Add(new Part(null, Resolve(template, token.Body, token.Path, model), token.Format));
         }
 
         return parts;
