@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using global::RazorLight;
 using SesMailer.RazorLight.Rendering;
@@ -127,21 +126,13 @@ public abstract class RuntimeEmailTemplate<TModel> : TemplatePage<TModel>, IRunt
                 : HtmlString.Empty;
         }
 
-        // The section's code writes to its own template's Output: point that at a buffer while it runs.
         var owner = State.SectionOwner!.State;
-        var saved = owner.Output;
-        using var buffer = new StringWriter(CultureInfo.InvariantCulture);
-        owner.Output = buffer;
-        try
+        return await TemplateWriter.CaptureAsync(section, output =>
         {
-            await section().ConfigureAwait(false);
-        }
-        finally
-        {
-            owner.Output = saved;
-        }
-
-        return new HtmlString(buffer.ToString());
+            var previous = owner.Output;
+            owner.Output = output;
+            return previous;
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Synchronous form of <see cref="RenderSectionAsync"/> for <c>@RenderSection("x", required: false)</c>.</summary>

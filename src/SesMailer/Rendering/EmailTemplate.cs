@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SesMailer.Rendering;
 
 /// <summary>
@@ -103,22 +101,14 @@ public abstract class EmailTemplate
                 : HtmlString.Empty;
         }
 
-        // The section's code writes to its own template's Output: point that at a buffer while it runs.
         var owner = SectionOwner!;
         owner.RenderedSections.Add(name);
-        var saved = owner.Output;
-        using var buffer = new StringWriter(CultureInfo.InvariantCulture);
-        owner.Output = buffer;
-        try
+        return await TemplateWriter.CaptureAsync(section, output =>
         {
-            await section().ConfigureAwait(false);
-        }
-        finally
-        {
-            owner.Output = saved;
-        }
-
-        return new HtmlString(buffer.ToString());
+            var previous = owner.Output;
+            owner.Output = output;
+            return previous;
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Synchronous form of <see cref="RenderSectionAsync"/> for <c>@RenderSection("x", required: false)</c>.</summary>

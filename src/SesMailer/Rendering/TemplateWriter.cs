@@ -116,6 +116,29 @@ public class TemplateWriter
     }
 
     /// <summary>
+    /// Runs <paramref name="write"/> (a section's code, which writes to its own template's output) with that output
+    /// pointed at a buffer, and returns what it wrote. <paramref name="redirect"/> sets the template's output and
+    /// returns the previous one; the previous output is restored even when <paramref name="write"/> fails.
+    /// </summary>
+    public static async Task<HtmlString> CaptureAsync(Func<Task> write, Func<TextWriter, TextWriter> redirect)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(redirect);
+        using var buffer = new StringWriter(CultureInfo.InvariantCulture);
+        var saved = redirect(buffer);
+        try
+        {
+            await write().ConfigureAwait(false);
+        }
+        finally
+        {
+            redirect(saved);
+        }
+
+        return new HtmlString(buffer.ToString());
+    }
+
+    /// <summary>
     /// Writes <paramref name="value"/> without encoding when it is markup another engine marks as trusted, and says so.
     /// <value>The default writes nothing and returns <see langword="false"/>.</value>
     /// </summary>

@@ -64,6 +64,26 @@ public class TemplateWriterTests
         Assert.Equal("<hr>", output.ToString());
     }
 
+    [Fact]
+    public async Task Capture_returns_what_a_section_wrote_and_restores_the_output_even_when_it_fails()
+    {
+        TextWriter output = new StringWriter();
+        var original = output;
+        TextWriter Redirect(TextWriter next)
+        {
+            var previous = output;
+            output = next;
+            return previous;
+        }
+
+        var captured = await TemplateWriter.CaptureAsync(() => output.WriteAsync("<p>section</p>"), Redirect);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => TemplateWriter.CaptureAsync(() => throw new InvalidOperationException(), Redirect));
+
+        Assert.Equal("<p>section</p>", captured.Value);
+        Assert.Same(original, output);
+        Assert.Equal(string.Empty, original.ToString());
+    }
+
     private sealed record Markup(string Value);
 
     private sealed class TrustingWriter : TemplateWriter
