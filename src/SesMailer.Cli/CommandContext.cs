@@ -21,6 +21,11 @@ internal sealed class CommandContext(ParseResult parse, GlobalOptions globals, F
     /// <summary>Prints the JSON object or the text, whichever was asked for.</summary>
     public void Print(Func<string> json, Func<string> text) => Out.Write(Format == OutputFormat.Json ? json() + Environment.NewLine : text());
 
+    /// <summary>Prints the outcome of a call that returns nothing but its request id: <c>{"RequestId":…}</c>, or "<paramref name="done"/> (request id …)."</summary>
+    public void PrintDone(string done, string requestId) => Print(
+        () => JsonOutput.Object(w => w.WriteString("RequestId", requestId)),
+        () => $"{done} (request id {requestId}).{Environment.NewLine}");
+
     public void DisposeClient()
     {
         (_client as IDisposable)?.Dispose();

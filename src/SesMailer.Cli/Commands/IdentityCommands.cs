@@ -17,8 +17,7 @@ internal static class IdentityCommands
         {
             var ctx = context(parse);
             var response = await ctx.Client.VerifyEmailAddressAsync(new(parse.GetValue(verifyAddress)!), ct).ConfigureAwait(false);
-            ctx.Print(() => JsonOutput.Object(w => w.WriteString("RequestId", response.RequestId)),
-                () => $"Verification email sent to {parse.GetValue(verifyAddress)} (request id {response.RequestId}).{Environment.NewLine}");
+            ctx.PrintDone($"Verification email sent to {parse.GetValue(verifyAddress)}", response.RequestId);
             return ExitCodes.Success;
         });
         yield return verifyEmail;
@@ -45,8 +44,7 @@ internal static class IdentityCommands
         {
             var ctx = context(parse);
             var response = await ctx.Client.DeleteVerifiedEmailAddressAsync(new(parse.GetValue(deleteAddress)!), ct).ConfigureAwait(false);
-            ctx.Print(() => JsonOutput.Object(w => w.WriteString("RequestId", response.RequestId)),
-                () => $"Deleted {parse.GetValue(deleteAddress)} (request id {response.RequestId}).{Environment.NewLine}");
+            ctx.PrintDone($"Deleted {parse.GetValue(deleteAddress)}", response.RequestId);
             return ExitCodes.Success;
         });
         yield return deleteVerified;
@@ -60,8 +58,7 @@ internal static class IdentityCommands
             if (value.Contains('@', StringComparison.Ordinal))
             {
                 var response = await ctx.Client.VerifyEmailIdentityAsync(new(value), ct).ConfigureAwait(false);
-                ctx.Print(() => JsonOutput.Object(w => w.WriteString("RequestId", response.RequestId)),
-                    () => $"Verification email sent to {value} (request id {response.RequestId}).{Environment.NewLine}");
+                ctx.PrintDone($"Verification email sent to {value}", response.RequestId);
             }
             else
             {
@@ -98,8 +95,7 @@ internal static class IdentityCommands
         {
             var ctx = context(parse);
             var response = await ctx.Client.DeleteIdentityAsync(new(parse.GetValue(deleteTarget)!), ct).ConfigureAwait(false);
-            ctx.Print(() => JsonOutput.Object(w => w.WriteString("RequestId", response.RequestId)),
-                () => $"Deleted {parse.GetValue(deleteTarget)} (request id {response.RequestId}).{Environment.NewLine}");
+            ctx.PrintDone($"Deleted {parse.GetValue(deleteTarget)}", response.RequestId);
             return ExitCodes.Success;
         });
         yield return deleteIdentity;
