@@ -91,6 +91,9 @@ public sealed class PackageTests(PackageFixture fixture) : IClassFixture<Package
         var (exitCode, output) = await DotNet.RunAsync(project, "build", "-p:SesMailerRepository=" + PackageFixture.Repository);
 
         Assert.NotEqual(0, exitCode);
+        // The copies handed to the compiler belong under obj/, never in the project folder (where they were once committed).
+        Assert.True(Directory.EnumerateFiles(Path.Combine(project, "obj"), "WelcomeEmail.cshtml.sesmailer", SearchOption.AllDirectories).Any(), output);
+        Assert.False(Directory.Exists(Path.Combine(project, "sesmailer")), "template copies were written into the project folder");
         Assert.Contains($"{template}(3,12): error CS1061: 'WelcomeEmail' does not contain a definition for 'NoSuchMember'", output, StringComparison.Ordinal);
     }
 }
