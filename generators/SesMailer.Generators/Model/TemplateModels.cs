@@ -21,7 +21,10 @@ internal sealed record TemplateBinding(string TemplatePath, string EmailName, st
 /// <summary>A reference from a template to another template by name (a layout or a partial), with where it is written.</summary>
 internal sealed record TemplateReference(string Name, LocationInfo Location, string? ModelType = null);
 
-/// <summary>A template compiled to C# by Razor, with what the emitter and the cross-checks need.</summary>
+/// <summary>
+/// A template compiled to C# by Razor, with what the emitter and the cross-checks need. With
+/// <see cref="HasSyntaxErrors"/> (SESM0201 in <see cref="Diagnostics"/>), <see cref="GeneratedCode"/> is empty.
+/// </summary>
 internal sealed record CompiledTemplate(
     string Namespace,
     string Path,
@@ -29,6 +32,7 @@ internal sealed record CompiledTemplate(
     TemplateKind Kind,
     string ClassName,
     string GeneratedCode,
+    bool HasSyntaxErrors,
     string BaseType,
     LocationInfo? ModelLocation,
     bool HasInherits,
