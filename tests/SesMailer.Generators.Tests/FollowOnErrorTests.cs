@@ -68,7 +68,7 @@ public class FollowOnErrorTests
     }
 
     [Fact]
-    public void A_syntax_error_in_view_imports_is_reported_there_and_nothing_else_is()
+    public void A_syntax_error_in_view_imports_is_reported_there_once_however_many_templates_import_it()
     {
         var result = GeneratorHarness.Run(
             TwoEmails,
@@ -77,6 +77,9 @@ public class FollowOnErrorTests
             GoodBye);
 
         AssertOnlySyntaxErrorsIn("/project/Emails/_ViewImports.cshtml", result);
+        // Razor finds two errors (the code block and the if block are both unclosed), each with both templates.
+        var reported = result.GeneratorDiagnostics.Select(d => d.Location.GetLineSpan().StartLinePosition).ToList();
+        Assert.Equal([new(1, 1), new(1, 3)], reported.Order());
     }
 
     [Fact]

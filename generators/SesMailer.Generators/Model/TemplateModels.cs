@@ -1,3 +1,4 @@
+using System.Linq;
 using SesMailer.Generators.Helpers;
 
 namespace SesMailer.Generators.Model;
@@ -39,7 +40,19 @@ internal sealed record CompiledTemplate(
     EquatableArray<string> Usings,
     EquatableArray<TemplateReference> Layouts,
     EquatableArray<TemplateReference> Partials,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>The diagnostics located in this template's own file: reported with its generated source.</summary>
+    public EquatableArray<DiagnosticInfo> OwnDiagnostics() =>
+        Diagnostics.Where(d => d.Location is null || d.Location.FilePath == Path).ToEquatableArray();
+
+    /// <summary>
+    /// Razor errors located in a <c>_ViewImports.cshtml</c> this template uses. Razor reports them again with every
+    /// template that imports the file, so the pipeline gathers them and reports each once.
+    /// </summary>
+    public EquatableArray<DiagnosticInfo> ImportDiagnostics() =>
+        Diagnostics.Where(d => d.Location is not null && d.Location.FilePath != Path).ToEquatableArray();
+}
 
 /// <summary>What the registry and the cross-checks need of one template (no generated code, so it stays small).</summary>
 internal sealed record TemplateSummary(
