@@ -81,12 +81,28 @@ public sealed class EmailGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(compiled, static (production, template) =>
         {
-            foreach (var diagnostic in template.Diagnostics)
+            foreach (var diagnostic in template.OwnDiagnostics())
             {
                 production.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
 
             production.AddSource(TemplateEmitter.HintName(template), TemplateEmitter.Emit(template));
+        });
+
+        // A syntax error in a _ViewImports.cshtml comes back with every template under it: each is reported once.
+        // Always one (usually empty) batch, not zero-or-one: a step that filters down to nothing loses its tracking
+        // (dotnet/roslyn#62468), and the incremental tests check this one.
+        var importDiagnostics = compiled
+            .Select(static (template, _) => template.ImportDiagnostics())
+            .Collect()
+            .Select(static (all, _) => all.SelectMany(static d => d).Distinct().ToEquatableArray())
+            .WithTrackingName(TrackingNames.ImportDiagnostics);
+        context.RegisterSourceOutput(importDiagnostics, static (production, diagnostics) =>
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                production.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
         });
 
         // Two outputs per email (as System.Text.Json's generator does): sources from the cached models alone, and

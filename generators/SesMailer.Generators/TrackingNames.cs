@@ -13,5 +13,6 @@ internal static class TrackingNames
     public const string TemplateInputs = nameof(TemplateInputs);
     public const string CompiledTemplates = nameof(CompiledTemplates);
     public const string TemplateSummaries = nameof(TemplateSummaries);
+    public const string ImportDiagnostics = nameof(ImportDiagnostics);
     public const string Registry = nameof(Registry);
 }

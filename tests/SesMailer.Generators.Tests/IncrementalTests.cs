@@ -23,7 +23,7 @@ public class IncrementalTests
     private static readonly string[] StepNames =
     [
         "GeneratedNamespace", "TemplateFiles", "TemplateEntries", "Imports", "Emails", "ResolvedEmails",
-        "Bindings", "TemplateInputs", "CompiledTemplates", "TemplateSummaries", "Registry",
+        "Bindings", "TemplateInputs", "CompiledTemplates", "TemplateSummaries", "ImportDiagnostics", "Registry",
     ];
 
     private static readonly AdditionalText Welcome = GeneratorHarness.Template("WelcomeEmail.cshtml", "<h1>@Model.Name</h1>");

@@ -16,8 +16,16 @@ internal static class TemplateEmitter
     public static string Emit(CompiledTemplate template)
     {
         var writer = GeneratedCode.NewFile();
-        // Razor's output switches the nullable context itself around mapped template code.
-        writer.Raw(template.GeneratedCode);
+        if (template.HasSyntaxErrors)
+        {
+            WriteUnparsedBody(writer, template);
+        }
+        else
+        {
+            // Razor's output switches the nullable context itself around mapped template code.
+            writer.Raw(template.GeneratedCode);
+        }
+
         writer.Line();
         writer.Line("namespace " + template.Namespace);
         writer.OpenBrace();
@@ -27,7 +35,8 @@ internal static class TemplateEmitter
         }
 
         writer.Line(GeneratedCode.Attribute);
-        if (template.HasInherits)
+        // A template Razor could not parse has no @inherits class of its own: its stand-in takes the usual base type.
+        if (template.HasInherits && !template.HasSyntaxErrors)
         {
             writer.Line("partial class " + template.ClassName);
         }
@@ -64,5 +73,24 @@ internal static class TemplateEmitter
         writer.CloseBrace();
         writer.CloseBrace();
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// The class of a template Razor could not parse, in place of Razor's invalid C#. The registry and the email's
+    /// <c>Render</c> method name the class, so it must exist for the build to report the SESM0201 alone; its body
+    /// never runs unless SESM0201 was configured away, and then it fails loudly instead of rendering half a template.
+    /// </summary>
+    private static void WriteUnparsedBody(SourceWriter writer, CompiledTemplate template)
+    {
+        writer.Line("namespace " + template.Namespace);
+        writer.OpenBrace();
+        writer.Line("internal sealed partial class " + template.ClassName);
+        writer.OpenBrace();
+        writer.Line("/// <inheritdoc />");
+        writer.Line("public override global::System.Threading.Tasks.Task ExecuteAsync() =>");
+        writer.Line("    throw new global::System.InvalidOperationException(" + SourceWriter.Literal(
+            "The template '" + template.Path + "' has Razor syntax errors (SESM0201) and was not compiled; fix the syntax the build reported.") + ");");
+        writer.CloseBrace();
+        writer.CloseBrace();
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using SesMailer.Generators.Helpers;
 
 namespace SesMailer.Generators.Model;
@@ -21,7 +22,10 @@ internal sealed record TemplateBinding(string TemplatePath, string EmailName, st
 /// <summary>A reference from a template to another template by name (a layout or a partial), with where it is written.</summary>
 internal sealed record TemplateReference(string Name, LocationInfo Location, string? ModelType = null);
 
-/// <summary>A template compiled to C# by Razor, with what the emitter and the cross-checks need.</summary>
+/// <summary>
+/// A template compiled to C# by Razor, with what the emitter and the cross-checks need. With
+/// <see cref="HasSyntaxErrors"/> (SESM0201 in <see cref="Diagnostics"/>), <see cref="GeneratedCode"/> is empty.
+/// </summary>
 internal sealed record CompiledTemplate(
     string Namespace,
     string Path,
@@ -29,13 +33,26 @@ internal sealed record CompiledTemplate(
     TemplateKind Kind,
     string ClassName,
     string GeneratedCode,
+    bool HasSyntaxErrors,
     string BaseType,
     LocationInfo? ModelLocation,
     bool HasInherits,
     EquatableArray<string> Usings,
     EquatableArray<TemplateReference> Layouts,
     EquatableArray<TemplateReference> Partials,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>The diagnostics located in this template's own file: reported with its generated source.</summary>
+    public EquatableArray<DiagnosticInfo> OwnDiagnostics() =>
+        Diagnostics.Where(d => d.Location is null || d.Location.FilePath == Path).ToEquatableArray();
+
+    /// <summary>
+    /// Razor errors located in a <c>_ViewImports.cshtml</c> this template uses. Razor reports them again with every
+    /// template that imports the file, so the pipeline gathers them and reports each once.
+    /// </summary>
+    public EquatableArray<DiagnosticInfo> ImportDiagnostics() =>
+        Diagnostics.Where(d => d.Location is not null && d.Location.FilePath != Path).ToEquatableArray();
+}
 
 /// <summary>What the registry and the cross-checks need of one template (no generated code, so it stays small).</summary>
 internal sealed record TemplateSummary(

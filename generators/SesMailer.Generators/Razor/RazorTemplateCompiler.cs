@@ -86,6 +86,11 @@ internal static class RazorTemplateCompiler
                 diagnostic.Id));
         }
 
+        // After a syntax error Razor's C# is not valid (an unclosed block leaves braces open, which nests whatever
+        // follows and breaks every other generated file of the namespace): it is dropped, and the emitter writes
+        // a class of the same name instead, so nothing but the SESM0201 is reported.
+        var hasSyntaxErrors = diagnostics.Count > 0;
+
         var documentNode = codeDocument.GetDocumentIntermediateNode();
         var usings = documentNode.FindDescendantNodes<UsingDirectiveIntermediateNode>().Select(u => u.Content).ToEquatableArray();
         var hasInherits = documentNode.FindDirectiveReferences(InheritsDirective.Directive).Count > 0
@@ -103,7 +108,8 @@ internal static class RazorTemplateCompiler
             file.Name,
             file.Kind,
             input.ClassName,
-            LineDirectives.Rewrite(csharp.GeneratedCode, file.Text),
+            hasSyntaxErrors ? string.Empty : LineDirectives.Rewrite(csharp.GeneratedCode, file.Text),
+            hasSyntaxErrors,
             baseType,
             modelLocation,
             hasInherits,

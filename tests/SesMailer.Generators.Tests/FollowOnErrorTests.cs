@@ -1,0 +1,148 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using SesMailer.Generators.Tests.Infrastructure;
+using SesMailer.Rendering;
+using Xunit;
+
+namespace SesMailer.Generators.Tests;
+
+/// <summary>
+/// A mistake in one template is reported once, where it is, and breaks nothing else: the other emails' generated
+/// code still compiles (and renders), so the build lists only the error the user has to fix.
+/// </summary>
+public class FollowOnErrorTests
+{
+    private const string BrokenPath = "/project/Emails/WelcomeEmail.cshtml";
+
+    private const string TwoEmails = """
+        using SesMailer;
+        namespace Demo;
+        [Email(Subject = "Welcome, {Name}!")]
+        public sealed partial record WelcomeEmail(string Name);
+        [Email(Subject = "Goodbye, {Name}")]
+        public sealed partial record ByeEmail(string Name);
+        """;
+
+    private static readonly (string, string) GoodBye = ("Emails/ByeEmail.cshtml", "<p>Bye @Model.Name</p>\n");
+
+    [Theory]
+    [InlineData("<h1>@Model.Name</h1>\n@if (true) {\n<p>never closed</p>\n")]
+    [InlineData("<h1>@(Model.Name</h1>\n")]
+    [InlineData("@functions {\n    int Count() { return 1;\n}\n<p>x</p>\n")]
+    [InlineData("@{ <p>unclosed tag }\n")]
+    [InlineData("@{ var s = \"unterminated; }\n<p>x</p>\n")]
+    [InlineData("@section {\n<p>x</p>\n}\n")]
+    [InlineData("@model\n<p>x</p>\n")]
+    [InlineData("@inherits\n<p>x</p>\n")]
+    public void A_razor_syntax_error_is_the_only_error_and_the_other_emails_compile(string broken)
+    {
+        var result = GeneratorHarness.Run(TwoEmails, ("Emails/WelcomeEmail.cshtml", broken), GoodBye);
+
+        AssertOnlySyntaxErrorsIn(BrokenPath, result);
+        Assert.Contains("Templates/Template_Emails_ByeEmail.g.cs", result.HintNames);
+    }
+
+    [Fact]
+    public void A_syntax_error_in_a_text_template_leaves_the_html_template_of_the_same_email_alone()
+    {
+        var result = GeneratorHarness.Run(
+            TwoEmails,
+            ("Emails/WelcomeEmail.cshtml", "<h1>@Model.Name</h1>\n"),
+            ("Emails/WelcomeEmail.text.cshtml", "Hi @(Model.Name\n"),
+            GoodBye);
+
+        AssertOnlySyntaxErrorsIn("/project/Emails/WelcomeEmail.text.cshtml", result);
+    }
+
+    [Fact]
+    public void A_syntax_error_in_a_layout_is_reported_at_the_layout_and_the_emails_using_it_still_compile()
+    {
+        var result = GeneratorHarness.Run(
+            TwoEmails,
+            ("Shared/_Shell.cshtml", "<main>@RenderBody()</main>\n@if (true) {\n"),
+            ("Emails/WelcomeEmail.cshtml", "@{ Layout = \"_Shell\"; }\n<h1>@Model.Name</h1>\n"),
+            GoodBye);
+
+        AssertOnlySyntaxErrorsIn("/project/Shared/_Shell.cshtml", result);
+    }
+
+    [Fact]
+    public void A_syntax_error_in_view_imports_is_reported_there_once_however_many_templates_import_it()
+    {
+        var result = GeneratorHarness.Run(
+            TwoEmails,
+            ("Emails/_ViewImports.cshtml", "@using System.Text\n@{ if (true) {\n"),
+            ("Emails/WelcomeEmail.cshtml", "<h1>@Model.Name</h1>\n"),
+            GoodBye);
+
+        AssertOnlySyntaxErrorsIn("/project/Emails/_ViewImports.cshtml", result);
+        // Razor finds two errors (the code block and the if block are both unclosed), each with both templates.
+        var reported = result.GeneratorDiagnostics.Select(d => d.Location.GetLineSpan().StartLinePosition).ToList();
+        Assert.Equal([new(1, 1), new(1, 3)], reported.Order());
+    }
+
+    [Fact]
+    public void A_misspelt_member_is_one_error_at_its_template_line_and_column_and_nothing_else()
+    {
+        var result = GeneratorHarness.Run(TwoEmails, ("Emails/WelcomeEmail.cshtml", "<h1>Welcome,\n  @Model.NoSuchMember!</h1>\n"), GoodBye);
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        var error = Assert.Single(result.CompilationErrors);
+        Assert.Equal("CS1061", error.Id);
+        var span = error.Location.GetMappedLineSpan();
+        Assert.Equal(BrokenPath, span.Path);
+        Assert.Equal((1, 9), (span.StartLinePosition.Line, span.StartLinePosition.Character));
+    }
+
+    [Fact]
+    public async Task With_a_broken_template_the_other_email_renders_and_the_broken_one_fails_naming_its_file()
+    {
+        var result = GeneratorHarness.Run(TwoEmails, ("Emails/WelcomeEmail.cshtml", "<h1>@Model.Name</h1>\n@if (true) {\n"), GoodBye);
+        AssertOnlySyntaxErrorsIn(BrokenPath, result);
+
+        // The build would stop at SESM0201; emitting anyway shows what the stand-in does if the error were configured away.
+        var context = new AssemblyLoadContext(nameof(With_a_broken_template_the_other_email_renders_and_the_broken_one_fails_naming_its_file), isCollectible: true);
+        try
+        {
+            using var image = new MemoryStream();
+            var emit = result.Output.Emit(image);
+            Assert.True(emit.Success, string.Join("; ", emit.Diagnostics));
+            image.Position = 0;
+            var assembly = context.LoadFromStream(image);
+
+            var bye = await Render(assembly, "Bye", "Ann");
+            Assert.Equal("<p>Bye Ann</p>\n", bye.Html);
+
+            var welcome = await Assert.ThrowsAsync<InvalidOperationException>(() => Render(assembly, "Welcome", "Ann"));
+            var message = welcome.Message;
+            Assert.Contains("'" + BrokenPath + "'", message, StringComparison.Ordinal);
+            Assert.Contains("SESM0201", message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    /// <summary>Calls the generated <c>Render{Name}Async</c> of <c>Demo.{Name}Email</c>.</summary>
+    private static Task<RenderedEmail> Render(Assembly assembly, string name, string modelName)
+    {
+        var model = Activator.CreateInstance(assembly.GetType("Demo." + name + "Email", throwOnError: true)!, modelName);
+        var render = assembly.GetType("Demo." + name + "EmailMailer", throwOnError: true)!.GetMethod("Render" + name + "Async")
+            ?? throw new MissingMethodException("Demo." + name + "EmailMailer", "Render" + name + "Async");
+        return (Task<RenderedEmail>)render.Invoke(null, [model, CancellationToken.None])!;
+    }
+
+    /// <summary>Only SESM0201s, all in <paramref name="path"/>, and the generated code compiles.</summary>
+    private static void AssertOnlySyntaxErrorsIn(string path, GeneratorHarness.Result result)
+    {
+        Assert.NotEmpty(result.GeneratorDiagnostics);
+        Assert.All(result.GeneratorDiagnostics, d =>
+        {
+            Assert.Equal("SESM0201", d.Id);
+            Assert.Equal(path, d.Location.GetLineSpan().Path);
+        });
+        Assert.True(result.CompilationErrors.IsEmpty, string.Join("\n", result.CompilationErrors));
+    }
+}
