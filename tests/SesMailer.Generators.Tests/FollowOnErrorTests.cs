@@ -95,6 +95,66 @@ public class FollowOnErrorTests
         Assert.Equal((1, 9), (span.StartLinePosition.Line, span.StartLinePosition.Character));
     }
 
+    [Theory]
+    [InlineData("@using Bogus.Ns\n<h1>@Model.Name</h1>\n", 0, 7)]
+    [InlineData("<h1>@Model.Name</h1>\n@using Bogus.Ns\n", 1, 7)]
+    [InlineData("@using static Bogus.Ns.Helpers\n<h1>@Model.Name</h1>\n", 0, 14)]
+    public void A_bad_using_is_one_error_at_its_template_line_and_column(string template, int line, int column)
+    {
+        var result = GeneratorHarness.Run(TwoEmails, ("Emails/WelcomeEmail.cshtml", template), GoodBye);
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        AssertSingleErrorAt("CS0246", BrokenPath, line, column, result.CompilationErrors);
+    }
+
+    [Fact]
+    public void A_bad_using_in_a_template_with_a_syntax_error_is_reported_at_the_template_too_and_only_there()
+    {
+        var result = GeneratorHarness.Run(TwoEmails, ("Emails/WelcomeEmail.cshtml", "@using Bogus.Ns\n<h1>@Model.Name</h1>\n@if (true) {\n"), GoodBye);
+
+        Assert.Equal("SESM0201", Assert.Single(result.GeneratorDiagnostics).Id);
+        AssertSingleErrorAt("CS0246", BrokenPath, 0, 7, result.CompilationErrors);
+    }
+
+    [Fact]
+    public void A_bad_model_type_in_a_partial_is_one_error_at_its_model_directive()
+    {
+        var result = GeneratorHarness.Run(
+            TwoEmails,
+            ("Emails/WelcomeEmail.cshtml", "<h1>@Model.Name</h1>\n"),
+            ("Shared/_Card.cshtml", "@using System.Text\n@model NoSuchCard\n<p>@Model</p>\n"),
+            GoodBye);
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        AssertSingleErrorAt("CS0246", "/project/Shared/_Card.cshtml", 1, 7, result.CompilationErrors);
+    }
+
+    [Fact]
+    public void A_model_type_that_is_not_the_emails_is_one_error_at_its_model_directive()
+    {
+        var result = GeneratorHarness.Run(TwoEmails, ("Emails/WelcomeEmail.cshtml", "@model NoSuchEmail\n<h1>@Model.Name</h1>\n"), GoodBye);
+
+        Assert.Empty(result.CompilationErrors);
+        var error = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("SESM0003", error.Id);
+        var span = error.Location.GetLineSpan();
+        Assert.Equal(BrokenPath, span.Path);
+        Assert.Equal((0, 7), (span.StartLinePosition.Line, span.StartLinePosition.Character));
+    }
+
+    [Fact]
+    public void A_model_type_from_a_using_of_the_template_compiles()
+    {
+        var result = GeneratorHarness.Run(
+            [TwoEmails, "namespace Demo.Cards; public sealed record Card(string Title);"],
+            ("Emails/WelcomeEmail.cshtml", "<h1>@Model.Name</h1>\n"),
+            ("Shared/_Card.cshtml", "@using Demo.Cards\n@model Card\n<p>@Model.Title</p>\n"),
+            GoodBye);
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.True(result.CompilationErrors.IsEmpty, string.Join("\n", result.CompilationErrors));
+    }
+
     [Fact]
     public async Task With_a_broken_template_the_other_email_renders_and_the_broken_one_fails_naming_its_file()
     {
@@ -132,6 +192,16 @@ public class FollowOnErrorTests
         var render = assembly.GetType("Demo." + name + "EmailMailer", throwOnError: true)!.GetMethod("Render" + name + "Async")
             ?? throw new MissingMethodException("Demo." + name + "EmailMailer", "Render" + name + "Async");
         return (Task<RenderedEmail>)render.Invoke(null, [model, CancellationToken.None])!;
+    }
+
+    /// <summary>Exactly one compilation error, <paramref name="id"/>, at the 0-based line and column of <paramref name="path"/>.</summary>
+    private static void AssertSingleErrorAt(string id, string path, int line, int column, System.Collections.Immutable.ImmutableArray<Diagnostic> errors)
+    {
+        var error = Assert.Single(errors);
+        Assert.Equal(id, error.Id);
+        var span = error.Location.GetMappedLineSpan();
+        Assert.Equal(path, span.Path);
+        Assert.Equal((line, column), (span.StartLinePosition.Line, span.StartLinePosition.Character));
     }
 
     /// <summary>Only SESM0201s, all in <paramref name="path"/>, and the generated code compiles.</summary>

@@ -47,6 +47,19 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Indents the lines that follow one level more, without a brace (for code placed inside a block written raw).</summary>
+    public SourceWriter Indent()
+    {
+        _indent++;
+        return this;
+    }
+
+    public SourceWriter Outdent()
+    {
+        _indent--;
+        return this;
+    }
+
     public override string ToString() => _builder.ToString();
 
     /// <summary>A C# string literal for <paramref name="value"/> (regular, escaped).</summary>

@@ -22,9 +22,15 @@ internal sealed record TemplateBinding(string TemplatePath, string EmailName, st
 /// <summary>A reference from a template to another template by name (a layout or a partial), with where it is written.</summary>
 internal sealed record TemplateReference(string Name, LocationInfo Location, string? ModelType = null);
 
+/// <summary>A <c>@using</c> in effect for a template: the namespace as written and where it is written (null for SesMailer's defaults).</summary>
+internal sealed record TemplateUsing(string Namespace, LocationInfo? Location);
+
 /// <summary>
 /// A template compiled to C# by Razor, with what the emitter and the cross-checks need. With
 /// <see cref="HasSyntaxErrors"/> (SESM0201 in <see cref="Diagnostics"/>), <see cref="GeneratedCode"/> is empty.
+/// <see cref="ClassPartOffset"/> is where, in <see cref="GeneratedCode"/>, the namespace block Razor wrote closes
+/// (-1 when there is none): the emitter adds its own part of the class there, inside the scope of Razor's usings.
+/// <see cref="Usings"/> serve the stand-in of a template with syntax errors, which has no Razor code to hold them.
 /// </summary>
 internal sealed record CompiledTemplate(
     string Namespace,
@@ -33,11 +39,12 @@ internal sealed record CompiledTemplate(
     TemplateKind Kind,
     string ClassName,
     string GeneratedCode,
+    int ClassPartOffset,
     bool HasSyntaxErrors,
     string BaseType,
     LocationInfo? ModelLocation,
     bool HasInherits,
-    EquatableArray<string> Usings,
+    EquatableArray<TemplateUsing> Usings,
     EquatableArray<TemplateReference> Layouts,
     EquatableArray<TemplateReference> Partials,
     EquatableArray<DiagnosticInfo> Diagnostics)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -9,7 +10,8 @@ namespace SesMailer.Generators.Razor;
 /// Sharpens Razor's <c>#line N "file"</c> directives into C# 10 span directives
 /// (<c>#line (line,col)-(line,col) offset "file"</c>) where an expression was moved. Razor aligns a mapped
 /// expression by padding it with spaces, which cannot move it left: in <c>Write(Model.X)</c> an expression near the
-/// start of a template line lands six columns late, so an error there would point at the wrong column.
+/// start of a template line lands six columns late, so an error there would point at the wrong column; and it maps
+/// <c>@using X</c> to <c>using X;</c> at column 0, one column before the namespace in the template.
 /// Razor.Language computes no source mappings at run-time code generation, so the expression is found again
 /// in its template line; when it cannot be found exactly once the directive is left as Razor wrote it.
 /// The offset in a span directive is the number of characters before the mapped text on the next line
@@ -19,11 +21,14 @@ internal static class LineDirectives
 {
     private static readonly Regex LineDirective = new(@"^#line (?<line>\d+) (?<file>"".*"")\r?$", RegexOptions.CultureInvariant);
     private static readonly Regex WriteCall = new(@"^(?<lead>\s*Write\()(?<expr>.+)\);\r?$", RegexOptions.CultureInvariant);
+    private static readonly Regex UsingDirective = new(@"^(?<lead>using )(?<expr>[^;]+);\r?$", RegexOptions.CultureInvariant);
     private static readonly Regex AttributeValueCall = new(@"^(?<lead>\s*WriteAttributeValue\(""[^""]*"", \d+, )(?<expr>.+), \d+, \d+, (?:true|false)\);\r?$", RegexOptions.CultureInvariant);
 
-    public static string Rewrite(string code, string templateText)
+    /// <param name="code">Razor's C#.</param>
+    /// <param name="files">The text of each file the directives may name (the template and its imports), by path.</param>
+    public static string Rewrite(string code, IReadOnlyDictionary<string, string> files)
     {
-        var templateLines = templateText.Split('\n');
+        var fileLines = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var lines = code.Split('\n');
         for (var i = 0; i < lines.Length - 1; i++)
         {
@@ -40,8 +45,26 @@ internal static class LineDirectives
                 call = AttributeValueCall.Match(next);
             }
 
+            if (!call.Success)
+            {
+                call = UsingDirective.Match(next);
+            }
+
             var lineNumber = int.Parse(directive.Groups["line"].Value, CultureInfo.InvariantCulture);
-            if (!call.Success || lineNumber < 1 || lineNumber > templateLines.Length)
+            var quoted = directive.Groups["file"].Value;
+            var path = quoted.Substring(1, quoted.Length - 2);
+            if (!call.Success || !files.TryGetValue(path, out var text))
+            {
+                continue;
+            }
+
+            if (!fileLines.TryGetValue(path, out var templateLines))
+            {
+                templateLines = text.Split('\n');
+                fileLines.Add(path, templateLines);
+            }
+
+            if (lineNumber < 1 || lineNumber > templateLines.Length)
             {
                 continue;
             }

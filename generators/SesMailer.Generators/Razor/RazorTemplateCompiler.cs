@@ -7,6 +7,8 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Razor.Language;
 using Microsoft.AspNetCore.Razor.Language.Extensions;
 using Microsoft.AspNetCore.Razor.Language.Intermediate;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SesMailer.Generators.Diagnostics;
 using SesMailer.Generators.Helpers;
 using SesMailer.Generators.Model;
@@ -57,6 +59,8 @@ internal static class RazorTemplateCompiler
                 InheritsDirective.Register(builder);
             });
 
+        // The text of every file Razor's #line directives may name, to place mapped code at its exact column.
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal) { [file.Path] = file.Text };
         var source = RazorSourceDocument.Create(file.Text, new RazorSourceDocumentProperties(file.Path, file.RelativePath));
         var imports = new List<RazorSourceDocument>
         {
@@ -65,6 +69,7 @@ internal static class RazorTemplateCompiler
         foreach (var import in input.Imports)
         {
             imports.Add(RazorSourceDocument.Create(import.Text, new RazorSourceDocumentProperties(import.Path, import.RelativePath)));
+            texts[import.Path] = import.Text;
         }
 
         var codeDocument = engine.Process(source, FileKinds.Legacy, imports, Array.Empty<TagHelperDescriptor>());
@@ -92,7 +97,9 @@ internal static class RazorTemplateCompiler
         var hasSyntaxErrors = diagnostics.Count > 0;
 
         var documentNode = codeDocument.GetDocumentIntermediateNode();
-        var usings = documentNode.FindDescendantNodes<UsingDirectiveIntermediateNode>().Select(u => u.Content).ToEquatableArray();
+        var usings = documentNode.FindDescendantNodes<UsingDirectiveIntermediateNode>()
+            .Select(u => new TemplateUsing(u.Content, UsingLocation(u, texts)))
+            .ToEquatableArray();
         var hasInherits = documentNode.FindDirectiveReferences(InheritsDirective.Directive).Count > 0
             || documentNode.FindDescendantNodes<ClassDeclarationIntermediateNode>().Any(c => !string.IsNullOrEmpty(c.BaseType));
 
@@ -101,6 +108,7 @@ internal static class RazorTemplateCompiler
             ? null
             : LocationInfo.InFile(file.Path, model.AbsoluteIndex, model.LineIndex, model.CharacterIndex, model.Length);
         var baseType = ModelType(input, model, modelLocation, diagnostics);
+        var code = hasSyntaxErrors ? string.Empty : LineDirectives.Rewrite(csharp.GeneratedCode, texts);
 
         return new CompiledTemplate(
             input.Namespace,
@@ -108,7 +116,8 @@ internal static class RazorTemplateCompiler
             file.Name,
             file.Kind,
             input.ClassName,
-            hasSyntaxErrors ? string.Empty : LineDirectives.Rewrite(csharp.GeneratedCode, file.Text),
+            code,
+            hasSyntaxErrors ? -1 : NamespaceEnd(code),
             hasSyntaxErrors,
             baseType,
             modelLocation,
@@ -117,6 +126,38 @@ internal static class RazorTemplateCompiler
             References(LayoutAssignment, file),
             References(PartialCall, file),
             diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Where the namespace block of Razor's C# closes, found by parsing it (-1 if it is not one complete block, which
+    /// only C# in the template that closes braces of its own can cause, and which the compiler then reports there).
+    /// </summary>
+    private static int NamespaceEnd(string code)
+    {
+        var root = CSharpSyntaxTree.ParseText(code).GetCompilationUnitRoot();
+        var blocks = root.Members.OfType<NamespaceDeclarationSyntax>().ToList();
+        return blocks.Count == 1 && !blocks[0].CloseBraceToken.IsMissing ? blocks[0].CloseBraceToken.SpanStart : -1;
+    }
+
+    /// <summary>The namespace of a <c>@using</c> in the file that holds it (on the directive's line), or null for SesMailer's defaults.</summary>
+    private static LocationInfo? UsingLocation(UsingDirectiveIntermediateNode node, Dictionary<string, string> texts)
+    {
+        if (node.Source is not { } source || source.FilePath is null || !texts.TryGetValue(source.FilePath, out var text)
+            || source.AbsoluteIndex < 0 || source.AbsoluteIndex >= text.Length)
+        {
+            return null;
+        }
+
+        var lineEnd = text.IndexOf('\n', source.AbsoluteIndex);
+        var searchEnd = lineEnd < 0 ? text.Length : lineEnd;
+        var index = text.IndexOf(node.Content, source.AbsoluteIndex, searchEnd - source.AbsoluteIndex, StringComparison.Ordinal);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var (line, column) = LineDirectives.Position(text, index);
+        return LocationInfo.InFile(source.FilePath, index, line, column, node.Content.Length);
     }
 
     private static string NamespaceImport(TemplateBinding? binding) =>

@@ -64,18 +64,7 @@ Write(await Partial("_Note", "Keep this receipt"));
         }
         #pragma warning restore 1998
     }
-}
-#pragma warning restore 1591
 
-namespace SesMailer.Generated.Assembly_Consumer
-{
-    using System;
-    using System.Collections.Generic;
-    using System.Linq;
-    using System.Threading.Tasks;
-    using SesMailer;
-    using SesMailer.Rendering;
-    using Shop.Emails;
     [global::System.CodeDom.Compiler.GeneratedCode("SesMailer.Generators", "{version}")]
     partial class Template_Emails_ReceiptEmail : global::SesMailer.Rendering.EmailTemplate<
         global::Shop.Emails.ReceiptEmail
@@ -85,3 +74,4 @@ namespace SesMailer.Generated.Assembly_Consumer
         public override global::SesMailer.Rendering.TemplateKind Kind => global::SesMailer.Rendering.TemplateKind.Html;
     }
 }
+#pragma warning restore 1591

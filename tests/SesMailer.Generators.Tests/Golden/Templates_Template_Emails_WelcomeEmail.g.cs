@@ -39,18 +39,7 @@ WriteAttributeValue("", 63, Model.ConfirmUrl, 63, 17, false);
         }
         #pragma warning restore 1998
     }
-}
-#pragma warning restore 1591
 
-namespace SesMailer.Generated.Assembly_Consumer
-{
-    using System;
-    using System.Collections.Generic;
-    using System.Linq;
-    using System.Threading.Tasks;
-    using SesMailer;
-    using SesMailer.Rendering;
-    using Shop.Emails;
     [global::System.CodeDom.Compiler.GeneratedCode("SesMailer.Generators", "{version}")]
     partial class Template_Emails_WelcomeEmail : global::SesMailer.Rendering.EmailTemplate<
 #line (1,8)-(1,20) 1 "/project/Emails/WelcomeEmail.cshtml"
@@ -62,3 +51,4 @@ namespace SesMailer.Generated.Assembly_Consumer
         public override global::SesMailer.Rendering.TemplateKind Kind => global::SesMailer.Rendering.TemplateKind.Html;
     }
 }
+#pragma warning restore 1591

@@ -37,18 +37,7 @@ Write(Model.ConfirmUrl);
         }
         #pragma warning restore 1998
     }
-}
-#pragma warning restore 1591
 
-namespace SesMailer.Generated.Assembly_Consumer
-{
-    using System;
-    using System.Collections.Generic;
-    using System.Linq;
-    using System.Threading.Tasks;
-    using SesMailer;
-    using SesMailer.Rendering;
-    using Shop.Emails;
     [global::System.CodeDom.Compiler.GeneratedCode("SesMailer.Generators", "{version}")]
     partial class Template_Emails_WelcomeEmail_text : global::SesMailer.Rendering.EmailTemplate<
         global::Shop.Emails.WelcomeEmail
@@ -58,3 +47,4 @@ namespace SesMailer.Generated.Assembly_Consumer
         public override global::SesMailer.Rendering.TemplateKind Kind => global::SesMailer.Rendering.TemplateKind.Text;
     }
 }
+#pragma warning restore 1591

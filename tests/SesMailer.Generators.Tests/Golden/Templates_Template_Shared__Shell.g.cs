@@ -36,17 +36,7 @@ namespace SesMailer.Generated.Assembly_Consumer
         }
         #pragma warning restore 1998
     }
-}
-#pragma warning restore 1591
 
-namespace SesMailer.Generated.Assembly_Consumer
-{
-    using System;
-    using System.Collections.Generic;
-    using System.Linq;
-    using System.Threading.Tasks;
-    using SesMailer;
-    using SesMailer.Rendering;
     [global::System.CodeDom.Compiler.GeneratedCode("SesMailer.Generators", "{version}")]
     partial class Template_Shared__Shell : global::SesMailer.Rendering.EmailTemplate<
         object
@@ -56,3 +46,4 @@ namespace SesMailer.Generated.Assembly_Consumer
         public override global::SesMailer.Rendering.TemplateKind Kind => global::SesMailer.Rendering.TemplateKind.Html;
     }
 }
+#pragma warning restore 1591
