@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
@@ -142,6 +143,28 @@ public class FollowOnErrorTests
         Assert.Equal((0, 7), (span.StartLinePosition.Line, span.StartLinePosition.Character));
     }
 
+    [Theory]
+    [InlineData("@inherits NoSuchBase\n<h1>@Model.Name</h1>\n", 0, 10)]
+    [InlineData("@using SesMailer.Rendering\n@inherits EmailTemplate<NoSuchEmail>\n<h1>x</h1>\n", 1, 24)]
+    public void A_bad_inherits_type_is_one_error_at_its_template_line_and_column(string template, int line, int column)
+    {
+        var result = GeneratorHarness.Run(TwoEmails, ("Emails/WelcomeEmail.cshtml", template), GoodBye);
+
+        // The build stops at declaration errors (csc binds no method bodies after them), so these are all it reports.
+        Assert.Empty(result.GeneratorDiagnostics);
+        var declarationErrors = result.Output.GetDeclarationDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+        AssertSingleErrorAt("CS0246", BrokenPath, line, column, declarationErrors);
+    }
+
+    [Fact]
+    public void A_valid_inherits_type_resolved_through_a_using_compiles()
+    {
+        var result = GeneratorHarness.Run(TwoEmails, ("Emails/WelcomeEmail.cshtml", "@using SesMailer.Rendering\n@inherits EmailTemplate<WelcomeEmail>\n<h1>@Model.Name</h1>\n"), GoodBye);
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.True(result.CompilationErrors.IsEmpty, string.Join("\n", result.CompilationErrors));
+    }
+
     [Fact]
     public void A_model_type_from_a_using_of_the_template_compiles()
     {
@@ -195,7 +218,7 @@ public class FollowOnErrorTests
     }
 
     /// <summary>Exactly one compilation error, <paramref name="id"/>, at the 0-based line and column of <paramref name="path"/>.</summary>
-    private static void AssertSingleErrorAt(string id, string path, int line, int column, System.Collections.Immutable.ImmutableArray<Diagnostic> errors)
+    private static void AssertSingleErrorAt(string id, string path, int line, int column, ImmutableArray<Diagnostic> errors)
     {
         var error = Assert.Single(errors);
         Assert.Equal(id, error.Id);

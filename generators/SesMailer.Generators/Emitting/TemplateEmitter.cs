@@ -56,7 +56,17 @@ internal static class TemplateEmitter
         // A template Razor could not parse has no @inherits class of its own: its stand-in takes the usual base type.
         if (template.HasInherits && !template.HasSyntaxErrors)
         {
-            writer.Line("partial class " + template.ClassName);
+            if (template.InheritsType is { } inherits && template.InheritsLocation is { } inheritsLocation)
+            {
+                writer.Line("partial class " + template.ClassName + " :");
+                writer.Raw(SpanDirective(inheritsLocation, 1));
+                writer.Raw(" " + inherits);
+                writer.Raw("#line default");
+            }
+            else
+            {
+                writer.Line("partial class " + template.ClassName);
+            }
         }
         else
         {

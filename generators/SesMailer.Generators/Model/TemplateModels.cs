@@ -30,6 +30,7 @@ internal sealed record TemplateUsing(string Namespace, LocationInfo? Location);
 /// <see cref="HasSyntaxErrors"/> (SESM0201 in <see cref="Diagnostics"/>), <see cref="GeneratedCode"/> is empty.
 /// <see cref="ClassPartOffset"/> is where, in <see cref="GeneratedCode"/>, the namespace block Razor wrote closes
 /// (-1 when there is none): the emitter adds its own part of the class there, inside the scope of Razor's usings.
+/// <see cref="InheritsType"/> is the <c>@inherits</c> type, which the emitter writes (mapped) in place of Razor.
 /// <see cref="Usings"/> serve the stand-in of a template with syntax errors, which has no Razor code to hold them.
 /// </summary>
 internal sealed record CompiledTemplate(
@@ -44,6 +45,8 @@ internal sealed record CompiledTemplate(
     string BaseType,
     LocationInfo? ModelLocation,
     bool HasInherits,
+    string? InheritsType,
+    LocationInfo? InheritsLocation,
     EquatableArray<TemplateUsing> Usings,
     EquatableArray<TemplateReference> Layouts,
     EquatableArray<TemplateReference> Partials,

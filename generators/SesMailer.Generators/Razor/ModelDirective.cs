@@ -22,8 +22,8 @@ internal static class ModelDirective
             builder.Description = "Declares the model type of the template.";
         });
 
-    /// <summary>The <c>@model</c> type as written, and where.</summary>
-    public sealed record Found(string TypeName, int AbsoluteIndex, int LineIndex, int CharacterIndex, int Length);
+    /// <summary>A directive's type as written, and where (in <paramref name="FilePath"/> when it is known, else in the template).</summary>
+    public sealed record Found(string TypeName, int AbsoluteIndex, int LineIndex, int CharacterIndex, int Length, string? FilePath = null);
 
     /// <summary>Removes <c>@model</c> from the document and remembers its type token in the code document's items.</summary>
     public sealed class Pass : IntermediateNodePassBase, IRazorDirectiveClassifierPass

@@ -57,6 +57,7 @@ internal static class RazorTemplateCompiler
                 SectionDirective.Register(builder);
                 FunctionsDirective.Register(builder);
                 InheritsDirective.Register(builder);
+                builder.Features.Add(new InheritsType.Pass());
             });
 
         // The text of every file Razor's #line directives may name, to place mapped code at its exact column.
@@ -100,14 +101,19 @@ internal static class RazorTemplateCompiler
         var usings = documentNode.FindDescendantNodes<UsingDirectiveIntermediateNode>()
             .Select(u => new TemplateUsing(u.Content, UsingLocation(u, texts)))
             .ToEquatableArray();
-        var hasInherits = documentNode.FindDirectiveReferences(InheritsDirective.Directive).Count > 0
-            || documentNode.FindDescendantNodes<ClassDeclarationIntermediateNode>().Any(c => !string.IsNullOrEmpty(c.BaseType));
 
         var model = codeDocument.Items[ModelDirective.ItemKey] as ModelDirective.Found;
         LocationInfo? modelLocation = model is null
             ? null
             : LocationInfo.InFile(file.Path, model.AbsoluteIndex, model.LineIndex, model.CharacterIndex, model.Length);
         var baseType = ModelType(input, model, modelLocation, diagnostics);
+        var inherits = codeDocument.Items[InheritsType.ItemKey] as ModelDirective.Found;
+        // Razor's optimization passes remove directive nodes, so @inherits is known by what the passes left behind.
+        var hasInherits = inherits is not null
+            || documentNode.FindDescendantNodes<ClassDeclarationIntermediateNode>().Any(c => !string.IsNullOrEmpty(c.BaseType));
+        var inheritsLocation = inherits is null
+            ? null
+            : LocationInfo.InFile(inherits.FilePath ?? file.Path, inherits.AbsoluteIndex, inherits.LineIndex, inherits.CharacterIndex, inherits.Length);
         var code = hasSyntaxErrors ? string.Empty : LineDirectives.Rewrite(csharp.GeneratedCode, texts);
 
         return new CompiledTemplate(
@@ -122,6 +128,8 @@ internal static class RazorTemplateCompiler
             baseType,
             modelLocation,
             hasInherits,
+            inherits?.TypeName,
+            inheritsLocation,
             usings,
             References(LayoutAssignment, file),
             References(PartialCall, file),
