@@ -22,23 +22,27 @@ public static class SampleData
         [.. Enumerable.Range(1, 10).Select(i => new LineItem($"Item {i} <deluxe & co>", i % 3 + 1, 4.99m * i))]);
 
     /// <summary>A 20 KB attachment (a PDF as far as MIME is concerned: the bytes are opaque and base64-encoded).</summary>
-    public static byte[] AttachmentBytes { get; } = Bytes(20 * 1024, seed: 20);
+    public static byte[] AttachmentBytes { get; } = RandomBytes(20 * 1024, seed: 20);
 
     /// <summary>A 2 KB inline image, referred to from the HTML as <c>cid:logo</c>.</summary>
-    public static byte[] ImageBytes { get; } = Bytes(2 * 1024, seed: 2);
+    public static byte[] ImageBytes { get; } = RandomBytes(2 * 1024, seed: 2);
 
-    /// <summary>The HTML body of the MIME benchmarks (about 3 KB, with the inline image).</summary>
+    /// <summary>The HTML body of the MIME benchmarks (about 3 KB).</summary>
     public static string Html { get; } = string.Concat(
-        "<html><body><img src=\"cid:logo\" alt=\"Acme\"><h1>Your monthly report</h1>",
+        "<html><body><h1>Your monthly report</h1>",
         string.Concat(Enumerable.Range(1, 40).Select(i => $"<p>Line {i}: everything went according to plan, café included.</p>\n")),
         "</body></html>\n");
+
+    /// <summary>The same HTML showing the inline image (<c>cid:logo</c>) at the top.</summary>
+    public static string HtmlWithImage { get; } = Html.Replace("<body>", "<body><img src=\"cid:logo\" alt=\"Acme\">", StringComparison.Ordinal);
 
     /// <summary>The text body of the MIME benchmarks.</summary>
     public static string Text { get; } = string.Concat(
         "Your monthly report\n\n",
         string.Concat(Enumerable.Range(1, 40).Select(i => $"Line {i}: everything went according to plan, café included.\n")));
 
-    private static byte[] Bytes(int length, int seed)
+    /// <summary>Deterministic pseudo-random bytes (incompressible, like a real PDF or image).</summary>
+    public static byte[] RandomBytes(int length, int seed)
     {
         var bytes = new byte[length];
         new Random(seed).NextBytes(bytes);
