@@ -103,7 +103,7 @@ public sealed class EmailGenerator : IIncrementalGenerator
         });
 
         var summaries = compiled
-            .Select(static (template, _) => new TemplateSummary(template.Path, template.Name, template.Kind, template.ClassName, template.Layouts, template.Partials))
+            .Select(static (template, _) => new TemplateSummary(template.Path, template.Name, template.Kind, template.ClassName, template.BaseType, template.Layouts, template.Partials))
             .WithTrackingName(TrackingNames.TemplateSummaries)
             .Collect();
 

@@ -39,6 +39,11 @@ internal static class DiagnosticDescriptors
         "Partial '{0}' not found: add '{0}{1}' to the project or correct the name",
         "A partial is found by file name among the project's templates and the templates shipped with SesMailer.");
 
+    public static readonly DiagnosticDescriptor PartialModelMismatch = Create(
+        "SESM0006", "Partial model type mismatch", TemplatesCategory,
+        "Partial '{0}' renders '@model {1}' but is given a new '{2}'; pass a {1}",
+        "A partial declares its model with @model; the model passed to Partial(...) must be of that type.");
+
     public static readonly DiagnosticDescriptor SubjectPlaceholderNotFound = Create(
         "SESM0101", "Subject placeholder names no member", DeclarationCategory,
         "Subject placeholder '{{{0}}}' names no readable member of '{1}': '{2}' does not exist; use a property or field name (or write '{{{{' for a literal brace)",
@@ -86,6 +91,7 @@ internal static class DiagnosticDescriptors
         [ModelTypeMismatch.Id] = ModelTypeMismatch,
         [LayoutNotFound.Id] = LayoutNotFound,
         [PartialNotFound.Id] = PartialNotFound,
+        [PartialModelMismatch.Id] = PartialModelMismatch,
         [SubjectPlaceholderNotFound.Id] = SubjectPlaceholderNotFound,
         [SubjectSyntax.Id] = SubjectSyntax,
         [InvalidAddress.Id] = InvalidAddress,

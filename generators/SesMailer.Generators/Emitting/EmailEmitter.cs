@@ -149,8 +149,8 @@ internal static class EmailEmitter
                 builder.Append('{').Append(part.Expression);
                 if (part.Format is not null)
                 {
-                    // A format is written after ':' and may not contain '"' or braces in an interpolation hole.
-                    builder.Append(':').Append(part.Format.Replace("\"", string.Empty).Replace("{", string.Empty).Replace("}", string.Empty));
+                    // The parser rejected formats that an interpolation hole cannot hold (quotes, braces, backslashes).
+                    builder.Append(':').Append(part.Format);
                 }
 
                 builder.Append('}');

@@ -19,7 +19,7 @@ internal sealed record TemplateInput(TemplateFile File, EquatableArray<TemplateF
 internal sealed record TemplateBinding(string TemplatePath, string EmailName, string ModelType, string ModelNamespace);
 
 /// <summary>A reference from a template to another template by name (a layout or a partial), with where it is written.</summary>
-internal sealed record TemplateReference(string Name, LocationInfo Location);
+internal sealed record TemplateReference(string Name, LocationInfo Location, string? ModelType = null);
 
 /// <summary>A template compiled to C# by Razor, with what the emitter and the cross-checks need.</summary>
 internal sealed record CompiledTemplate(
@@ -42,6 +42,7 @@ internal sealed record TemplateSummary(
     string Name,
     TemplateKind Kind,
     string ClassName,
+    string ModelType,
     EquatableArray<TemplateReference> Layouts,
     EquatableArray<TemplateReference> Partials);
 

@@ -50,16 +50,31 @@ internal static class CrossChecks
 
             foreach (var partial in template.Partials)
             {
-                if (!Exists(templates, partial.Name, template.Kind))
+                var target = Find(templates, partial.Name, template.Kind);
+                if (target is null)
                 {
                     yield return DiagnosticInfo.Create(DiagnosticDescriptors.PartialNotFound, partial.Location, partial.Name, Extension(template.Kind));
+                }
+                else if (partial.ModelType is { } given && target.ModelType != "object" && SimpleName(given) != SimpleName(target.ModelType))
+                {
+                    yield return DiagnosticInfo.Create(DiagnosticDescriptors.PartialModelMismatch, partial.Location, partial.Name, target.ModelType, given);
                 }
             }
         }
     }
 
-    private static bool Exists(IReadOnlyList<TemplateSummary> templates, string name, TemplateKind kind) =>
-        templates.Any(t => t.Kind == kind && string.Equals(t.Name, name, StringComparison.Ordinal));
+    private static bool Exists(IReadOnlyList<TemplateSummary> templates, string name, TemplateKind kind) => Find(templates, name, kind) is not null;
+
+    private static TemplateSummary? Find(IReadOnlyList<TemplateSummary> templates, string name, TemplateKind kind) =>
+        templates.FirstOrDefault(t => t.Kind == kind && string.Equals(t.Name, name, StringComparison.Ordinal));
+
+    /// <summary>The last dotted segment: <c>global::A.B.ButtonModel</c> and <c>ButtonModel</c> name the same type here.</summary>
+    private static string SimpleName(string type)
+    {
+        var dot = type.LastIndexOf('.');
+        var colon = type.LastIndexOf(':');
+        return type.Substring(Math.Max(dot, colon) + 1).Trim();
+    }
 
     private static string Extension(TemplateKind kind) => kind == TemplateKind.Text ? TemplateNames.TextExtension : TemplateNames.Extension;
 }

@@ -75,7 +75,11 @@ internal static class SubjectParser
             var path = (colon < 0 ? body : body.Substring(0, colon)).Trim();
             var format = colon < 0 ? null : body.Substring(colon + 1);
             var expression = Resolve(path, model, out var missing);
-            if (expression is null)
+            if (format is not null && (format.IndexOf('"') >= 0 || format.IndexOf('{') >= 0 || format.IndexOf('\\') >= 0 || format.IndexOf('\n') >= 0))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SubjectSyntax, At(literal, i, close - i + 1, fallback), $"the format of '{{{body}}}' may not contain quotes, braces, backslashes or line breaks"));
+            }
+            else if (expression is null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.SubjectPlaceholderNotFound,

@@ -28,7 +28,8 @@ internal static class RazorTemplateCompiler
         "@using SesMailer.Rendering\n";
 
     private static readonly Regex LayoutAssignment = new(@"\bLayout\s*=\s*""(?<name>[^""]*)""", RegexOptions.CultureInvariant);
-    private static readonly Regex PartialCall = new(@"\bPartial(?:Async)?\s*\(\s*""(?<name>[^""]*)""", RegexOptions.CultureInvariant);
+    // A partial's model is checked against its @model when the call builds it in place: Partial("x", new T(...)).
+    private static readonly Regex PartialCall = new(@"\bPartial(?:Async)?\s*\(\s*""(?<name>[^""]*)""(?:\s*,\s*new\s+(?<model>[A-Za-z_][\w.]*)\s*[({])?", RegexOptions.CultureInvariant);
 
     public static CompiledTemplate Compile(TemplateInput input)
     {
@@ -150,7 +151,8 @@ internal static class RazorTemplateCompiler
         {
             var group = match.Groups["name"];
             var (line, column) = LineAndColumn(file.Text, group.Index);
-            result.Add(new TemplateReference(group.Value, LocationInfo.InFile(file.Path, group.Index, line, column, group.Length)));
+            var model = match.Groups["model"];
+            result.Add(new TemplateReference(group.Value, LocationInfo.InFile(file.Path, group.Index, line, column, group.Length), model.Success ? model.Value : null));
         }
 
         return result.ToEquatableArray();

@@ -1,0 +1,20 @@
+using SesMailer.RazorLight.Tests.Models;
+
+namespace SesMailer.RazorLight.Tests.Emails;
+
+// The emails of the differential test. Their templates are compiled by the generator at build time and the same files
+// are rendered by RazorLight at run time. Public, because run-time templates live in another assembly.
+
+[Email(Subject = "Welcome, {Name}! {{beta}}", From = "Acme <hello@acme.example>")]
+public sealed partial record WelcomeEmail(string Name, Uri ConfirmUrl, IReadOnlyList<string> Tips);
+
+[Email(Subject = "Receipt {Number} for {Customer.Name} ({Customer.Company}): {Total:0.00} EUR, {Items.Count} items", Layout = "_Layout")]
+public sealed record ReceiptEmail(string Number, Customer Customer, IReadOnlyList<LineItem> Items, string? Note)
+{
+    public decimal Total => Items.Sum(i => i.Total);
+}
+
+public enum ResetReason { Forgotten, Expired, Compromised }
+
+[Email(Subject = "Reset your password ({Reason})", Template = "Emails/Security/Reset")]
+public sealed record PasswordResetEmail(string Name, Uri ResetUrl, ResetReason Reason, string? Fragment);

@@ -1,0 +1,16 @@
+using SesMailer;
+using SesMailer.Templates.Tests.Models;
+
+namespace SesMailer.Templates.Tests.Emails;
+
+[Email(
+    Subject = "Receipt {Number} for {Customer.Name}: {Total:0.00} EUR",
+    From = "billing@acme.example",
+    ReplyTo = "Acme Billing <support@acme.example>",
+    Layout = "_Layout",
+    Category = "billing",
+    Tags = ["kind=receipt"])]
+public sealed record ReceiptEmail(string Number, Customer Customer, IReadOnlyList<LineItem> Items, string? Note)
+{
+    public decimal Total => Items.Sum(i => i.Total);
+}
