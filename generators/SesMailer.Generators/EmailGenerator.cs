@@ -21,18 +21,13 @@ public sealed class EmailGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var projectDirectory = context.AnalyzerConfigOptionsProvider
-            .Select(static (provider, _) =>
-                provider.GlobalOptions.TryGetValue("build_property.projectdir", out var directory) && directory.Length > 0 ? directory
-                : provider.GlobalOptions.TryGetValue("build_property.msbuildprojectdirectory", out directory) ? directory
-                : string.Empty)
-            .WithTrackingName(TrackingNames.ProjectDirectory);
-
+        // Only files the MSBuild glue marked as SesMailer templates: in an ASP.NET Core project the other .cshtml
+        // AdditionalFiles are MVC views and Razor Pages, which belong to the Razor SDK.
         var files = context.AdditionalTextsProvider
-            .Where(static text => TemplateNames.IsTemplate(text.Path))
-            .Combine(projectDirectory)
-            .Select(static (pair, cancellationToken) =>
-                TemplateNames.Describe(pair.Left.Path, pair.Right, pair.Left.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => TemplateSources.Read(pair.Left, pair.Right, cancellationToken))
+            .Where(static file => file is not null)
+            .Select(static (file, _) => file!)
             .WithTrackingName(TrackingNames.TemplateFiles);
 
         // Project templates first, then shipped ones (under _shared/): the factory prefers the first of a name.

@@ -3,7 +3,6 @@ namespace SesMailer.Generators;
 /// <summary>Names of the pipeline steps, so tests can assert which ones ran and which were cached.</summary>
 internal static class TrackingNames
 {
-    public const string ProjectDirectory = nameof(ProjectDirectory);
     public const string TemplateFiles = nameof(TemplateFiles);
     public const string TemplateEntries = nameof(TemplateEntries);
     public const string Imports = nameof(Imports);

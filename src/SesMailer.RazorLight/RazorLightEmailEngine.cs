@@ -88,9 +88,10 @@ public sealed class RazorLightEmailEngine
 
     /// <summary>Whether template <paramref name="name"/> exists (its HTML or its text form).</summary>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or leaves the templates' root.</exception>
-    public async Task<bool> ExistsAsync(string name)
+    public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken = default)
     {
         var stem = Stem(name);
+        cancellationToken.ThrowIfCancellationRequested();
         return await _runner.ExistsAsync(TemplatePaths.FileName(stem, TemplateKind.Html)).ConfigureAwait(false)
             || await _runner.ExistsAsync(TemplatePaths.FileName(stem, TemplateKind.Text)).ConfigureAwait(false);
     }

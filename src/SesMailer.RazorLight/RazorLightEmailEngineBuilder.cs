@@ -101,6 +101,7 @@ public sealed class RazorLightEmailEngineBuilder
         }
 
         var engine = builder.Build();
-        return new RazorLightEmailEngine(new TemplateRunner(engine, project));
+        var operatingAssembly = (_operatingAssembly ?? Assembly.GetEntryAssembly())?.GetName().Name ?? "the entry assembly";
+        return new RazorLightEmailEngine(new TemplateRunner(engine, project, operatingAssembly));
     }
 }

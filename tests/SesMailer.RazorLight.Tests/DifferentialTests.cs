@@ -1,3 +1,4 @@
+using System.Globalization;
 using SesMailer.RazorLight.Tests.Emails;
 using SesMailer.RazorLight.Tests.Models;
 using SesMailer.Rendering;
@@ -41,6 +42,35 @@ public sealed class DifferentialTests(FolderEngineFixture fixture) : IClassFixtu
         Assert.Equal(generated.Subject, runtime.Subject);
         Assert.Equal(generated.Html, runtime.Html);
         Assert.Equal(generated.Text, runtime.Text);
+    }
+
+    [Theory]
+    [InlineData("de-DE")]
+    [InlineData("fr-FR")]
+    public async Task Both_paths_format_with_the_current_culture_alike(string culture)
+    {
+        var saved = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            foreach (var row in Emails())
+            {
+                var model = row[1];
+                var descriptor = EmailRegistry.All.Single(d => d.ModelType == model.GetType());
+                var generated = await descriptor.RenderAsync(model);
+                var path = descriptor.HtmlTemplatePath ?? descriptor.TextTemplatePath!;
+                var runtime = await fixture.Engine.RenderAsync(path[..path.IndexOf('.', StringComparison.Ordinal)], model);
+
+                Assert.Equal((generated.Subject, generated.Html, generated.Text), (runtime.Subject, runtime.Html, runtime.Text));
+            }
+
+            var receipt = await fixture.Engine.RenderAsync("Emails/ReceiptEmail", new ReceiptEmail("R", new Customer("C", null), [new("x", 1, 1234.5m)], null));
+            Assert.Contains("1234,50 EUR", receipt.Subject, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
     }
 
     [Fact]

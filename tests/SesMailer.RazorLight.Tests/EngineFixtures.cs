@@ -19,3 +19,19 @@ public sealed class FolderEngineFixture
 
     public RazorLightEmailEngine Engine { get; }
 }
+
+/// <summary>One engine over templates held in memory (as a database would give them), shared by a test class.</summary>
+public sealed class MemoryEngineFixture
+{
+    public MemoryEngineFixture()
+    {
+        Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+        Engine = new RazorLightEmailEngineBuilder()
+            .UseTemplates(MemoryTemplates.All)
+            .AddNamespaces("SesMailer.RazorLight.Tests.Models")
+            .UseOperatingAssembly(typeof(MemoryEngineFixture).Assembly)
+            .Build();
+    }
+
+    public RazorLightEmailEngine Engine { get; }
+}

@@ -91,10 +91,19 @@ public class RenderingTests
     }
 
     [Fact]
+    public async Task Inherits_gives_templates_a_custom_base_class()
+    {
+        var rendered = await new InvoiceEmail("I-7").RenderInvoiceAsync();
+
+        Assert.Equal("<p>Acme &amp; Sons invoice I-7</p>\n", rendered.Html);
+        Assert.Equal("Acme & Sons invoice I-7\n", rendered.Text);
+    }
+
+    [Fact]
     public async Task The_registry_lists_every_declared_email_and_renders_through_it()
     {
         var names = EmailRegistry.All.Select(e => e.Name).ToList();
-        Assert.Equal(["PasswordReset", "Receipt", "Welcome"], names);
+        Assert.Equal(["Invoice", "PasswordReset", "Receipt", "Welcome"], names);
 
         var receipt = EmailRegistry.Find("Receipt")!;
         Assert.Equal(typeof(ReceiptEmail), receipt.ModelType);

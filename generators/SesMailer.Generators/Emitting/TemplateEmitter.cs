@@ -36,9 +36,17 @@ internal static class TemplateEmitter
             writer.Line("partial class " + template.ClassName + " : global::SesMailer.Rendering.EmailTemplate<");
             if (template.ModelLocation is { } location)
             {
-                // Pad to the column of the type in the .cshtml, as Razor does, so the error column is exact.
-                writer.Raw("#line " + (location.StartLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + SourceWriter.Literal(location.FilePath));
-                writer.Raw(new string(' ', location.StartColumn) + template.BaseType);
+                // A span directive maps the type to its exact place on the @model line; the offset counts the
+                // characters before the mapped text on the next line (one space here).
+                writer.Raw(string.Format(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    "#line ({0},{1})-({2},{3}) 1 {4}",
+                    location.StartLine + 1,
+                    location.StartColumn + 1,
+                    location.EndLine + 1,
+                    location.EndColumn + 1,
+                    SourceWriter.Literal(location.FilePath)));
+                writer.Raw(" " + template.BaseType);
                 writer.Raw("#line default");
             }
             else

@@ -102,7 +102,7 @@ internal static class RazorTemplateCompiler
             file.Name,
             file.Kind,
             input.ClassName,
-            csharp.GeneratedCode,
+            LineDirectives.Rewrite(csharp.GeneratedCode, file.Text),
             baseType,
             modelLocation,
             hasInherits,
@@ -150,28 +150,12 @@ internal static class RazorTemplateCompiler
         foreach (Match match in pattern.Matches(file.Text))
         {
             var group = match.Groups["name"];
-            var (line, column) = LineAndColumn(file.Text, group.Index);
+            var (line, column) = LineDirectives.Position(file.Text, group.Index);
             var model = match.Groups["model"];
             result.Add(new TemplateReference(group.Value, LocationInfo.InFile(file.Path, group.Index, line, column, group.Length), model.Success ? model.Value : null));
         }
 
         return result.ToEquatableArray();
-    }
-
-    private static (int Line, int Column) LineAndColumn(string text, int offset)
-    {
-        var line = 0;
-        var lineStart = 0;
-        for (var i = 0; i < offset; i++)
-        {
-            if (text[i] == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-
-        return (line, offset - lineStart);
     }
 
     /// <summary>No ASP.NET metadata attributes or checksums: the output must compile against SesMailer alone.</summary>

@@ -4,8 +4,8 @@ namespace SesMailer.RazorLight;
 public sealed class EmailTemplateCompilationException : EmailTemplateException
 {
     /// <summary>Creates the exception.</summary>
-    public EmailTemplateCompilationException(string templatePath, IReadOnlyList<TemplateError> errors, Exception? innerException = null)
-        : base(templatePath, Describe(templatePath, errors), innerException)
+    public EmailTemplateCompilationException(string templatePath, IReadOnlyList<TemplateError> errors, Exception? innerException = null, string? hint = null)
+        : base(templatePath, Describe(templatePath, errors) + (hint is null ? string.Empty : Environment.NewLine + hint), innerException)
     {
         Errors = errors;
     }
@@ -21,7 +21,7 @@ public sealed class EmailTemplateCompilationException : EmailTemplateException
 /// <param name="Path">The template it is in (a layout or imports file may be another file than the one rendered).</param>
 /// <param name="Line">The line, from 1; 0 when the compiler gave no position.</param>
 /// <param name="Column">The column, from 1; 0 when the compiler gave no position.</param>
-/// <param name="Id">The compiler's id (<c>CS1061</c>, <c>RZ1006</c>), or <see langword="null"/>.</param>
+/// <param name="Id">Razor's id for syntax errors (<c>RZ1006</c>); <see langword="null"/> for C# errors, whose id RazorLight does not pass on.</param>
 /// <param name="Message">The compiler's message.</param>
 public sealed record TemplateError(string Path, int Line, int Column, string? Id, string Message)
 {

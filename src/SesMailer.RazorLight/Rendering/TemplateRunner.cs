@@ -22,10 +22,13 @@ internal sealed class TemplateRunner
     private readonly EmailTemplateProject _project;
     private readonly ConcurrentDictionary<(string Folder, string Name, TemplateKind Kind), string> _resolved = new();
 
-    public TemplateRunner(IRazorLightEngine engine, EmailTemplateProject project)
+    private readonly string _operatingAssembly;
+
+    public TemplateRunner(IRazorLightEngine engine, EmailTemplateProject project, string operatingAssembly)
     {
         _engine = engine;
         _project = project;
+        _operatingAssembly = operatingAssembly;
     }
 
     public EmailTemplateProject Project => _project;
@@ -132,7 +135,11 @@ internal sealed class TemplateRunner
             var errors = exception.CompilationDiagnostics.Count > 0
                 ? exception.CompilationDiagnostics.Select(d => ToError(key, d)).ToList()
                 : exception.CompilationErrors.Select(e => new TemplateError(key, 0, 0, null, e)).ToList();
-            throw new EmailTemplateCompilationException(key, errors, exception);
+            // Errors outside any template mean the generated scaffolding itself lacks references (System.Linq, RazorLight).
+            var hint = errors.Any(e => !e.Path.EndsWith(TemplatePaths.Extension, StringComparison.OrdinalIgnoreCase))
+                ? $"Templates compile against the references of the operating assembly ({_operatingAssembly}): the host project needs <PreserveCompilationContext>true</PreserveCompilationContext>, and UseOperatingAssembly must name an assembly of that project."
+                : null;
+            throw new EmailTemplateCompilationException(key, errors, exception, hint);
         }
         catch (TemplateGenerationException exception)
         {
@@ -153,30 +160,10 @@ internal sealed class TemplateRunner
             ?? throw new EmailTemplateException(key, $"Template '{key}' derives from {page.GetType().BaseType}; run-time email templates must not use @inherits (SesMailer supplies the base class).");
     }
 
-    private static TemplateError ToError(string key, TemplateCompilationDiagnostic diagnostic)
-    {
-        var message = diagnostic.ErrorMessage;
-        string? id = null;
-        // Roslyn's formatted message reads "path(line,col): error CS1061: text"; keep the id it carries.
-        var marker = diagnostic.FormattedMessage?.IndexOf(": error ", StringComparison.Ordinal) ?? -1;
-        if (marker >= 0)
-        {
-            var rest = diagnostic.FormattedMessage![(marker + ": error ".Length)..];
-            var colon = rest.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0)
-            {
-                id = rest[..colon];
-            }
-        }
-
-        if (diagnostic.LineSpan is { } span)
-        {
-            var path = string.IsNullOrEmpty(span.Path) ? key : span.Path;
-            return new TemplateError(path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, id, message);
-        }
-
-        return new TemplateError(key, 0, 0, id, message);
-    }
+    /// <summary>A C# error at its place in the template (Razor's #line mapping makes Roslyn report template lines); RazorLight does not pass on the CS id.</summary>
+    private static TemplateError ToError(string key, TemplateCompilationDiagnostic diagnostic) => diagnostic.LineSpan is { } span
+        ? new TemplateError(string.IsNullOrEmpty(span.Path) ? key : span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, null, diagnostic.ErrorMessage)
+        : new TemplateError(key, 0, 0, null, diagnostic.ErrorMessage);
 
     private TemplateState NewState(string key, TemplateKind kind, IDictionary<string, object?> viewData, CancellationToken cancellationToken) =>
         new(key, kind, this, viewData, cancellationToken);

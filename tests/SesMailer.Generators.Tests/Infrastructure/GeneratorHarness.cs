@@ -69,11 +69,15 @@ internal static class GeneratorHarness
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
 
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+        /// <summary>Every file is marked as a template (as the MSBuild glue does) unless it is under Views/ (an MVC view).</summary>
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+            textFile.Path.StartsWith(ProjectDirectory + "Views/", StringComparison.Ordinal) ? Options.Empty : Options.Template;
 
         private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
         {
             public static readonly Options Empty = new([]);
+
+            public static readonly Options Template = new(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.SesMailerTemplate"] = "true" });
 
             public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
         }

@@ -1,0 +1,92 @@
+using System.IO.Compression;
+using Xunit;
+
+namespace SesMailer.Package.Tests;
+
+/// <summary>
+/// The SesMailer package and the repository glue, used the way users use them. Each build costs 10–20 s, so every
+/// consumer is built once and each test asserts all it can about it.
+/// </summary>
+public sealed class PackageTests(PackageFixture fixture) : IClassFixture<PackageFixture>
+{
+    [Fact]
+    public void The_package_carries_the_generator_razor_the_glue_and_the_templates()
+    {
+        var package = Path.Combine(fixture.Feed, $"SesMailer.{fixture.Version}.nupkg");
+        using var zip = ZipFile.OpenRead(package);
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+
+        Assert.Contains("lib/net10.0/SesMailer.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/SesMailer.Generators.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/Microsoft.AspNetCore.Razor.Language.dll", entries);
+        Assert.Contains("build/SesMailer.props", entries);
+        Assert.Contains("build/SesMailer.targets", entries);
+        Assert.Contains("templates/_Layout.cshtml", entries);
+        Assert.Contains("templates/_Layout.text.cshtml", entries);
+        Assert.Contains("templates/_Button.cshtml", entries);
+        Assert.Contains("templates/_Footer.cshtml", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generators", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_console_consumer_restored_from_the_feed_builds_and_renders_with_the_shipped_templates()
+    {
+        var project = fixture.Consumer("Console");
+
+        var (buildExit, buildOutput) = await DotNet.RunAsync(project, "build", "-c", "Release");
+        Assert.True(buildExit == 0, buildOutput);
+        var (runExit, output) = await DotNet.RunAsync(project, "bin/Release/net10.0/Console.dll");
+        Assert.True(runExit == 0, output);
+
+        Assert.Contains("SUBJECT: Welcome to Acme, Ann <3!", output, StringComparison.Ordinal);
+        Assert.Contains("EMAILS: Welcome=Emails/WelcomeEmail.cshtml", output, StringComparison.Ordinal);
+        Assert.Contains("<!DOCTYPE html>", output, StringComparison.Ordinal);
+        Assert.Contains("<h1>Welcome, Ann &lt;3!</h1>", output, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://acme.example/c?a=1&amp;b=2\" target=\"_blank\"", output, StringComparison.Ordinal);
+        Assert.Contains(">Unsubscribe</a>", output, StringComparison.Ordinal);
+        Assert.Contains("TEXT:\nWelcome, Ann <3!\nConfirm your address: https://acme.example/c?a=1&b=2", output.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_web_consumer_compiles_email_templates_once_and_keeps_its_mvc_views()
+    {
+        var project = fixture.Consumer("Web");
+
+        var (buildExit, buildOutput) = await DotNet.RunAsync(project, "build");
+        Assert.True(buildExit == 0, buildOutput);
+
+        var generated = Path.Combine(project, "obj", "Debug", "net10.0", "generated");
+        var razorSdk = Directory.EnumerateFiles(generated, "*.cs", SearchOption.AllDirectories)
+            .Where(f => f.Contains("RazorSourceGenerator", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(generated, f).Replace('\\', '/'))
+            .ToList();
+        Assert.Contains(razorSdk, f => f.EndsWith("Views/Home/Index_cshtml.g.cs", StringComparison.Ordinal));
+        Assert.DoesNotContain(razorSdk, f => f.Contains("Emails", StringComparison.Ordinal) || f.Contains("_Layout", StringComparison.Ordinal));
+        var sesMailer = Directory.EnumerateFiles(generated, "*.g.cs", SearchOption.AllDirectories)
+            .Where(f => f.Contains("SesMailer.Generators", StringComparison.Ordinal))
+            .Select(Path.GetFileName)
+            .ToList();
+        Assert.Contains("Template_Emails_WelcomeEmail.g.cs", sesMailer);
+        Assert.DoesNotContain(sesMailer, f => f!.Contains("Views", StringComparison.Ordinal));
+
+        var (runExit, output) = await DotNet.RunAsync(project, "bin/Debug/net10.0/Web.dll", "--render");
+        Assert.True(runExit == 0, output);
+        Assert.Contains("SUBJECT: Welcome, Ann & Bob!", output, StringComparison.Ordinal);
+        Assert.Contains("<h1>Hello Ann &amp; Bob</h1>", output, StringComparison.Ordinal);
+        Assert.Contains("<!DOCTYPE html>", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_misspelt_member_fails_the_build_at_the_template_line_and_column()
+    {
+        // The repository's ProjectReference glue, in an ASP.NET Core project (templates reach the compiler as copies).
+        var project = fixture.Consumer("Web", "WebBroken");
+        var template = Path.Combine(project, "Emails", "WelcomeEmail.cshtml");
+        await File.WriteAllTextAsync(template, "@model WelcomeEmail\n<h1>Hello\n    @Model.NoSuchMember</h1>\n");
+
+        var (exitCode, output) = await DotNet.RunAsync(project, "build", "-p:SesMailerRepository=" + PackageFixture.Repository);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains($"{template}(3,12): error CS1061: 'WelcomeEmail' does not contain a definition for 'NoSuchMember'", output, StringComparison.Ordinal);
+    }
+}
