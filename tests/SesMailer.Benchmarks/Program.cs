@@ -1,0 +1,18 @@
+using BenchmarkDotNet.Running;
+
+// Every benchmark class of this assembly; pick with --filter (see README.md).
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToList();
+
+// A benchmark whose setup check threw (a baseline that no longer matches its candidate) has no result: fail the
+// run instead of leaving a table with a row missing.
+var failed = summaries
+    .SelectMany(summary => summary.Reports)
+    .Where(report => !report.Success)
+    .Select(report => report.BenchmarkCase.DisplayInfo)
+    .ToList();
+foreach (var name in failed)
+{
+    Console.Error.WriteLine($"FAILED: {name}");
+}
+
+return failed.Count > 0 || summaries.Any(summary => summary.HasCriticalValidationErrors) ? 1 : 0;
