@@ -1,4 +1,5 @@
 using System.Reflection;
+using SesMailer.Conventions;
 using SesMailer.RazorLight.Projects;
 using SesMailer.RazorLight.Rendering;
 using SesMailer.RazorLight.Subjects;
@@ -106,15 +107,7 @@ public sealed class RazorLightEmailEngine
     private static string Stem(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var path = TemplatePaths.Normalize(name);
-        if (path.EndsWith(TemplatePaths.TextExtension, StringComparison.OrdinalIgnoreCase))
-        {
-            path = path[..^TemplatePaths.TextExtension.Length];
-        }
-        else if (path.EndsWith(TemplatePaths.Extension, StringComparison.OrdinalIgnoreCase))
-        {
-            path = path[..^TemplatePaths.Extension.Length];
-        }
+        var path = TemplateFileNames.Stem(TemplatePaths.Normalize(name));
 
         if (path.Length == 0 || path.StartsWith(TemplatePaths.SharedPrefix, StringComparison.Ordinal) || path.Split('/').Any(s => s is "" or "." or ".."))
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SesMailer.Conventions;
 using SesMailer.Generators.Diagnostics;
 using SesMailer.Generators.Model;
 using SesMailer.Generators.Razor;
@@ -76,5 +77,5 @@ internal static class CrossChecks
         return type.Substring(Math.Max(dot, colon) + 1).Trim();
     }
 
-    private static string Extension(TemplateKind kind) => kind == TemplateKind.Text ? TemplateNames.TextExtension : TemplateNames.Extension;
+    private static string Extension(TemplateKind kind) => kind == TemplateKind.Text ? TemplateFileNames.TextExtension : TemplateFileNames.Extension;
 }

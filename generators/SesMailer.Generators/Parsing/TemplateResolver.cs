@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SesMailer.Conventions;
 using SesMailer.Generators.Diagnostics;
 using SesMailer.Generators.Helpers;
 using SesMailer.Generators.Model;
@@ -19,20 +20,16 @@ internal static class TemplateResolver
         if (email.TemplatePath is { } explicitPath)
         {
             var trimmed = explicitPath.Replace('\\', '/').TrimStart('~', '/');
-            var stem = trimmed.EndsWith(TemplateNames.TextExtension, StringComparison.OrdinalIgnoreCase)
-                ? trimmed.Substring(0, trimmed.Length - TemplateNames.TextExtension.Length)
-                : trimmed.EndsWith(TemplateNames.Extension, StringComparison.OrdinalIgnoreCase)
-                    ? trimmed.Substring(0, trimmed.Length - TemplateNames.Extension.Length)
-                    : trimmed;
-            htmlHint = stem + TemplateNames.Extension;
-            textHint = stem + TemplateNames.TextExtension;
+            var stem = TemplateFileNames.Stem(trimmed);
+            htmlHint = stem + TemplateFileNames.Extension;
+            textHint = stem + TemplateFileNames.TextExtension;
             html = templates.FirstOrDefault(t => string.Equals(t.RelativePath, htmlHint, StringComparison.OrdinalIgnoreCase));
             text = templates.FirstOrDefault(t => string.Equals(t.RelativePath, textHint, StringComparison.OrdinalIgnoreCase));
         }
         else
         {
-            htmlHint = email.TypeName + TemplateNames.Extension;
-            textHint = email.TypeName + TemplateNames.TextExtension;
+            htmlHint = email.TypeName + TemplateFileNames.Extension;
+            textHint = email.TypeName + TemplateFileNames.TextExtension;
             html = Single(email, templates, TemplateKind.Html, diagnostics);
             text = Single(email, templates, TemplateKind.Text, diagnostics);
         }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using SesMailer.Generators.Helpers;
+using SesMailer.Conventions;
 using SesMailer.Generators.Model;
 
 namespace SesMailer.Generators.Razor;
@@ -10,9 +11,6 @@ namespace SesMailer.Generators.Razor;
 /// <summary>How template files are named: <c>X.cshtml</c> is HTML, <c>X.text.cshtml</c> is text, <c>_ViewImports.cshtml</c> holds shared usings.</summary>
 internal static class TemplateNames
 {
-    public const string Extension = ".cshtml";
-    public const string TextExtension = ".text.cshtml";
-    public const string ImportsFileName = "_ViewImports.cshtml";
     private const string GeneratedNamespaceRoot = "SesMailer.Generated";
     public const string SharedClassPrefix = "Template__shared_";
 
@@ -23,14 +21,14 @@ internal static class TemplateNames
     /// </summary>
     public static string GeneratedNamespace(string assemblyName) => GeneratedNamespaceRoot + ".Assembly_" + SourceWriter.Identifier(assemblyName);
 
-    public static bool IsTemplate(string path) => path.EndsWith(Extension, StringComparison.OrdinalIgnoreCase);
+    public static bool IsTemplate(string path) => path.EndsWith(TemplateFileNames.Extension, StringComparison.OrdinalIgnoreCase);
 
     public static TemplateFile Describe(string path, string projectDirectory, string text)
     {
         var fileName = Path.GetFileName(path);
-        var kind = fileName.EndsWith(TextExtension, StringComparison.OrdinalIgnoreCase) ? TemplateKind.Text : TemplateKind.Html;
-        var name = fileName.Substring(0, fileName.Length - (kind == TemplateKind.Text ? TextExtension.Length : Extension.Length));
-        var isImports = string.Equals(fileName, ImportsFileName, StringComparison.OrdinalIgnoreCase);
+        var kind = TemplateFileNames.IsText(fileName) ? TemplateKind.Text : TemplateKind.Html;
+        var name = TemplateFileNames.Stem(fileName);
+        var isImports = string.Equals(fileName, TemplateFileNames.ImportsFileName, StringComparison.OrdinalIgnoreCase);
         return new TemplateFile(path, RelativePath(path, projectDirectory), name, kind, isImports, text);
     }
 
@@ -79,7 +77,7 @@ internal static class TemplateNames
 
     public static string ClassName(string relativePath)
     {
-        var withoutExtension = relativePath.Substring(0, relativePath.Length - Extension.Length);
+        var withoutExtension = relativePath.Substring(0, relativePath.Length - TemplateFileNames.Extension.Length);
         return "Template_" + SourceWriter.Identifier(withoutExtension);
     }
 

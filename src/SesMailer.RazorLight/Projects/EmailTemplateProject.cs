@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using global::RazorLight.Razor;
+using SesMailer.Conventions;
 
 namespace SesMailer.RazorLight.Projects;
 
@@ -66,10 +67,10 @@ internal sealed class EmailTemplateProject : RazorLightProject
         {
             foreach (var folder in TemplatePaths.FolderAndAncestors(TemplatePaths.Folder(templateKey)))
             {
-                var imports = await _source.GetItemAsync(folder + TemplatePaths.ImportsFileName).ConfigureAwait(false);
+                var imports = await _source.GetItemAsync(folder + TemplateFileNames.ImportsFileName).ConfigureAwait(false);
                 if (imports.Exists)
                 {
-                    result.Add(new KeyedProjectItem(folder + TemplatePaths.ImportsFileName, imports));
+                    result.Add(new KeyedProjectItem(folder + TemplateFileNames.ImportsFileName, imports));
                 }
             }
         }

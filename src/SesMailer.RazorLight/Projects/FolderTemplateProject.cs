@@ -1,4 +1,5 @@
 using global::RazorLight.Razor;
+using SesMailer.Conventions;
 
 namespace SesMailer.RazorLight.Projects;
 
@@ -50,7 +51,7 @@ public sealed class FolderTemplateProject : RazorLightProject
     public override Task<IEnumerable<string>> GetKnownKeysAsync()
     {
         var keys = Directory
-            .EnumerateFiles(_root, "*" + TemplatePaths.Extension, SearchOption.AllDirectories)
+            .EnumerateFiles(_root, "*" + TemplateFileNames.Extension, SearchOption.AllDirectories)
             .Select(file => Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/'))
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -1,4 +1,5 @@
 using global::RazorLight.Razor;
+using SesMailer.Conventions;
 
 namespace SesMailer.RazorLight.Projects;
 
@@ -20,7 +21,7 @@ public sealed class InMemoryTemplateProject : RazorLightProject
         {
             ArgumentNullException.ThrowIfNull(text);
             var key = TemplatePaths.Normalize(path ?? string.Empty);
-            if (key.Length == 0 || !key.EndsWith(TemplatePaths.Extension, StringComparison.OrdinalIgnoreCase))
+            if (key.Length == 0 || !key.EndsWith(TemplateFileNames.Extension, StringComparison.OrdinalIgnoreCase))
             {
                 throw new ArgumentException($"Template path '{path}' must be a file name ending in '.cshtml' (for example 'Welcome.cshtml' or 'Welcome.text.cshtml').", nameof(templates));
             }

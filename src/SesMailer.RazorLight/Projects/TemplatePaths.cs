@@ -1,24 +1,21 @@
+using SesMailer.Conventions;
 using SesMailer.Rendering;
 
 namespace SesMailer.RazorLight.Projects;
 
 /// <summary>
-/// The naming conventions shared with the generator: <c>X.cshtml</c> is HTML, <c>X.text.cshtml</c> is text,
-/// <c>_ViewImports.cshtml</c> holds shared <c>@using</c>s; paths use '/' and are relative to the source's root.
+/// Paths of run-time templates: '/' separators, relative to the source's root. The file-name conventions themselves
+/// (<see cref="TemplateFileNames"/>) are the generator's, compiled into both.
 /// </summary>
 internal static class TemplatePaths
 {
-    public const string Extension = ".cshtml";
-    public const string TextExtension = ".text.cshtml";
-    public const string ImportsFileName = "_ViewImports.cshtml";
-
     /// <summary>The prefix of the shipped templates (<c>_shared/_Layout.cshtml</c>), as the generator names them.</summary>
     public const string SharedPrefix = "_shared/";
 
-    public static string FileName(string name, TemplateKind kind) => name + (kind == TemplateKind.Text ? TextExtension : Extension);
+    public static string FileName(string name, TemplateKind kind) => name + (kind == TemplateKind.Text ? TemplateFileNames.TextExtension : TemplateFileNames.Extension);
 
     public static TemplateKind KindOf(string path) =>
-        path.EndsWith(TextExtension, StringComparison.OrdinalIgnoreCase) ? TemplateKind.Text : TemplateKind.Html;
+        TemplateFileNames.IsText(path) ? TemplateKind.Text : TemplateKind.Html;
 
     /// <summary>'/' separators, no leading '/'.</summary>
     public static string Normalize(string path) => path.Replace('\\', '/').TrimStart('/');

@@ -3,6 +3,7 @@ using System.Globalization;
 using global::RazorLight;
 using global::RazorLight.Compilation;
 using global::RazorLight.Generation;
+using SesMailer.Conventions;
 using SesMailer.RazorLight.Projects;
 using SesMailer.RazorLight.Templates;
 using SesMailer.Rendering;
@@ -136,7 +137,7 @@ internal sealed class TemplateRunner
                 ? exception.CompilationDiagnostics.Select(d => ToError(key, d)).ToList()
                 : exception.CompilationErrors.Select(e => new TemplateError(key, 0, 0, null, e)).ToList();
             // Errors outside any template mean the generated scaffolding itself lacks references (System.Linq, RazorLight).
-            var hint = errors.Any(e => !e.Path.EndsWith(TemplatePaths.Extension, StringComparison.OrdinalIgnoreCase))
+            var hint = errors.Any(e => !e.Path.EndsWith(TemplateFileNames.Extension, StringComparison.OrdinalIgnoreCase))
                 ? $"Templates compile against the references of the operating assembly ({_operatingAssembly}): the host project needs <PreserveCompilationContext>true</PreserveCompilationContext>, and UseOperatingAssembly must name an assembly of that project."
                 : null;
             throw new EmailTemplateCompilationException(key, errors, exception, hint);
