@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using SesMailer.Ses;
 using Xunit;
 
 namespace SesMailer.TestSupport.Emulator;
@@ -24,6 +25,19 @@ public sealed partial class SesEmulatorFixture : IAsyncLifetime, IDisposable
 
     /// <summary>The emulator's base address, for example <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>
+    /// Options for an <see cref="SesClient"/> of this emulator: a fixed region, example keys (the emulator checks that a
+    /// signature is there, not that it is valid) and a per-attempt timeout, since the emulator never answers the
+    /// actions it lacks.
+    /// </summary>
+    public SesClientOptions ClientOptions() => new()
+    {
+        Region = "us-east-1",
+        Endpoint = Endpoint,
+        Credentials = SesClientOptions.FromAccessKey("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
+        AttemptTimeout = TimeSpan.FromSeconds(10),
+    };
 
     /// <summary>The lines the emulator wrote to stdout and stderr (for failure messages).</summary>
     public IReadOnlyList<string> Output => _output.ToArray();

@@ -21,18 +21,10 @@ public sealed class SesEmulatorSendTests(SesEmulatorFixture emulator) : IClassFi
 
     private static CancellationToken Timeout() => new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token;
 
-    private SesClientOptions ClientOptions() => new()
-    {
-        Region = "us-east-1",
-        Endpoint = emulator.Endpoint,
-        Credentials = SesClientOptions.FromAccessKey("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
-        AttemptTimeout = TimeSpan.FromSeconds(10),
-    };
-
     [Fact]
     public async Task Attachments_an_inline_image_and_reply_to_arrive_as_sent()
     {
-        using var client = new SesClient(ClientOptions());
+        using var client = new SesClient(emulator.ClientOptions());
         var mailer = Mailer.Create(m => m.UseSes(client).DefaultFrom("Acme Shop <shop@acme.example>"));
         var subject = "Receipt Nº " + Guid.NewGuid().ToString("N")[..8] + " — merci";
         var message = new EmailMessage
