@@ -3,7 +3,6 @@ using SesMailer;
 using SesMailer.Mailing;
 using SesMailer.Mime;
 using SesMailer.Ses;
-using SesMailer.Transport;
 
 namespace QuickStart;
 
@@ -52,7 +51,7 @@ public static class QuickStartApp
             builder.DefaultFrom(options.From);
             if (ses is not null)
             {
-                builder.UseTransport(new SesTransport(ses));
+                builder.UseSes(ses);
             }
             else
             {
