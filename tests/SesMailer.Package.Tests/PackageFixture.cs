@@ -4,7 +4,7 @@ using Xunit;
 namespace SesMailer.Package.Tests;
 
 /// <summary>
-/// Packs src/SesMailer once into a local folder feed, under a version no earlier run used (so the global package
+/// Packs src/SesMailer.Ses and src/SesMailer once into a local folder feed, under a version no earlier run used (so the global package
 /// cache never serves a stale copy), and prepares consumer folders outside the repository.
 /// </summary>
 public sealed class PackageFixture : IAsyncLifetime
@@ -22,6 +22,9 @@ public sealed class PackageFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Feed);
+        // SesMailer depends on the SES client package of the same version: both go into the feed.
+        var (clientExitCode, clientOutput) = await DotNet.RunAsync(Repository, "pack", "src/SesMailer.Ses/SesMailer.Ses.csproj", "-o", Feed, "-p:Version=" + Version);
+        Assert.True(clientExitCode == 0, clientOutput);
         var (exitCode, output) = await DotNet.RunAsync(Repository, "pack", "src/SesMailer/SesMailer.csproj", "-o", Feed, "-p:Version=" + Version);
         PackOutput = output;
         Assert.True(exitCode == 0, output);
@@ -60,7 +63,7 @@ public sealed class PackageFixture : IAsyncLifetime
         // The feed, the consumers and this run's one-off version in the global package cache.
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var directory in new[] { Root, Path.Combine(packages, "sesmailer", Version) })
+        foreach (var directory in new[] { Root, Path.Combine(packages, "sesmailer", Version), Path.Combine(packages, "sesmailer.ses", Version) })
         {
             try
             {

@@ -104,9 +104,9 @@ internal static class SendCommands
             () => TextTable.Pairs([("MessageId", response.MessageId), ("RequestId", response.RequestId)]));
 
     /// <summary>Parses <c>--tag NAME=VALUE</c>; the client checks the characters.</summary>
-    internal static IReadOnlyList<MessageTag> ParseTags(string[]? values)
+    internal static IReadOnlyList<SesMessageTag> ParseTags(string[]? values)
     {
-        var tags = new List<MessageTag>();
+        var tags = new List<SesMessageTag>();
         foreach (var value in values ?? [])
         {
             var eq = value.IndexOf('=', StringComparison.Ordinal);
@@ -115,7 +115,7 @@ internal static class SendCommands
                 throw new CliUsageException($"--tag must be NAME=VALUE; it is \"{value}\".");
             }
 
-            tags.Add(new MessageTag(value[..eq], value[(eq + 1)..]));
+            tags.Add(new SesMessageTag(value[..eq], value[(eq + 1)..]));
         }
 
         return tags;

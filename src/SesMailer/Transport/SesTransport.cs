@@ -36,7 +36,7 @@ public sealed class SesTransport : IEmailTransport
             Source = email.From,
             Destinations = email.Destinations,
             ConfigurationSetName = email.ConfigurationSet,
-            Tags = email.Tags,
+            Tags = email.Tags.Select(static t => new SesMessageTag(t.Name, t.Value)).ToArray(),
         }, cancellationToken).ConfigureAwait(false);
         return new SendResult(response.MessageId);
     }

@@ -53,7 +53,7 @@ public sealed class EmulatorSendTests(SesEmulatorFixture emulator) : IClassFixtu
             Subject = subject,
             TextBody = "Hello Ann",
             HtmlBody = "<h1>Hello Ann</h1>",
-            Tags = [new MessageTag("campaign", "welcome")],
+            Tags = [new SesMessageTag("campaign", "welcome")],
         }, TestMessages.Timeout());
 
         var stored = Assert.Single((await emulator.GetStoreAsync(TestMessages.Timeout())).Emails, e => e.Subject == subject);

@@ -18,7 +18,7 @@ public sealed record SendRawEmailRequest
     public string? ConfigurationSetName { get; init; }
 
     /// <summary>Message tags.</summary>
-    public IReadOnlyList<MessageTag> Tags { get; init; } = [];
+    public IReadOnlyList<SesMessageTag> Tags { get; init; } = [];
 
     /// <summary>Sending authorization: the ARN of the identity for the From header.</summary>
     public string? FromArn { get; init; }

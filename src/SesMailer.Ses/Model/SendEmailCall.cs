@@ -37,7 +37,7 @@ public sealed record SendEmailRequest
     public string? ConfigurationSetName { get; init; }
 
     /// <summary>Message tags.</summary>
-    public IReadOnlyList<MessageTag> Tags { get; init; } = [];
+    public IReadOnlyList<SesMessageTag> Tags { get; init; } = [];
 
     /// <summary>Sending authorization: the ARN of the identity allowed to send for <see cref="Source"/>.</summary>
     public string? SourceArn { get; init; }

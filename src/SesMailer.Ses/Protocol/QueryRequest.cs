@@ -48,7 +48,7 @@ internal sealed class QueryRequest
         return this;
     }
 
-    public QueryRequest AddTags(IReadOnlyList<MessageTag> tags)
+    public QueryRequest AddTags(IReadOnlyList<SesMessageTag> tags)
     {
         for (var i = 0; i < tags.Count; i++)
         {

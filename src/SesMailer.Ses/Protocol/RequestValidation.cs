@@ -79,7 +79,7 @@ internal static class RequestValidation
     }
 
     /// <summary>Tag names and values: 1 to 256 characters of <c>[A-Za-z0-9_-]</c>.</summary>
-    public static void Tags(IReadOnlyList<MessageTag>? tags, string field)
+    public static void Tags(IReadOnlyList<SesMessageTag>? tags, string field)
     {
         ArgumentNullException.ThrowIfNull(tags, field);
         for (var i = 0; i < tags.Count; i++)

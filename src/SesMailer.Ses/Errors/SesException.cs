@@ -7,7 +7,7 @@ namespace SesMailer.Ses;
 /// error code, the message, the request id, the HTTP status and whether trying again can help.
 /// </summary>
 /// <remarks>Subclasses exist for the codes a sender reacts to differently; catch this type for everything.</remarks>
-public class SesException : Exception
+public class SesException : Exception, IDeliveryFailure
 {
     /// <summary>Creates an exception from the parts of an SES error.</summary>
     public SesException(string code, string message, string? requestId, HttpStatusCode? statusCode, bool isRetryable, Exception? innerException = null)
@@ -35,6 +35,12 @@ public class SesException : Exception
     /// <summary>Whether sending the same request again later can succeed (the client already retried it).</summary>
     public bool IsRetryable { get; }
 
+    /// <summary>Whether SES refused the request for sending too much (rate or daily quota).</summary>
+    public virtual bool IsThrottled => false;
+
+    /// <summary>Whether SES may have accepted the request although no answer said so (see <see cref="SesInDoubtException"/>).</summary>
+    public virtual bool IsInDoubt => false;
+
     /// <summary>The sender or the service is at fault, as SES's <c>Type</c> says (<c>Sender</c> or <c>Receiver</c>), when known.</summary>
     public string? ErrorType { get; internal set; }
 
@@ -48,7 +54,11 @@ public sealed class SesMessageRejectedException(string message, string? requestI
 
 /// <summary>Throttling: too many requests or recipients per second. Retried with backoff by the client; this surfaces when the attempts ran out.</summary>
 public class SesThrottlingException(string code, string message, string? requestId, HttpStatusCode? statusCode, bool isRetryable = true)
-    : SesException(code, message, requestId, statusCode, isRetryable);
+    : SesException(code, message, requestId, statusCode, isRetryable)
+{
+    /// <inheritdoc />
+    public override bool IsThrottled => true;
+}
 
 /// <summary>
 /// The account's maximum sending rate was exceeded (<c>Throttling</c>, "Maximum sending rate exceeded.").
@@ -110,4 +120,7 @@ public sealed class SesInDoubtException(string action, Exception innerException)
 {
     /// <summary>The SES action that was in flight, for example <c>SendRawEmail</c>.</summary>
     public string Action { get; } = action;
+
+    /// <inheritdoc />
+    public override bool IsInDoubt => true;
 }

@@ -8,7 +8,7 @@ namespace SesMailer.Ses.Connection;
 /// Resolves region, endpoint and credentials the way every AWS tool does, through AWSSDK.Core, so a machine set up
 /// for the AWS CLI works unchanged.
 /// </summary>
-internal static class SesConnectionResolver
+public static class SesConnectionResolver
 {
     /// <summary>The region: options, else the profile's region, else the AWS chain (<c>AWS_REGION</c>, config file).</summary>
     /// <exception cref="SesConfigurationException">No region can be found.</exception>

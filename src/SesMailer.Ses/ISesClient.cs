@@ -2,7 +2,7 @@ namespace SesMailer.Ses;
 
 /// <summary>
 /// The Amazon SES v1 (2010-12-01) calls of a sender, typed. Implemented by <see cref="SesClient"/>; the port
-/// between <see cref="Transport.SesTransport"/> and HTTP, so tests can swap it.
+/// between SesMailer's SES transport and HTTP, so tests can swap it.
 /// </summary>
 /// <remarks>Every method throws <see cref="SesException"/> (or a subclass) when SES answers with an error.</remarks>
 public interface ISesClient
