@@ -22,13 +22,13 @@ public sealed class SendingTests(MemoryEngineFixture fixture) : IClassFixture<Me
 
         Assert.Equal("id-1", result.MessageId);
         var message = Assert.Single(mailer.Sent);
-        Assert.Equal("Greeting", message.EmailName);
+        Assert.Equal("Greeting", message.Email?.Name);
         Assert.Equal("Hello Ann", message.Subject);
-        Assert.Equal(new EmailAddress("hello@acme.example", "Acme"), message.From);
-        Assert.Equal([new EmailAddress("ann@example.com")], message.To);
-        Assert.Equal([new EmailAddress("audit@acme.example")], message.Bcc);
-        Assert.Equal([new MessageTag("kind", "greeting")], message.Tags);
-        Assert.Equal("cs", message.ConfigurationSet);
+        Assert.Equal(new EmailAddress("hello@acme.example", "Acme"), message.Options.From);
+        Assert.Equal([new EmailAddress("ann@example.com")], message.Options.To);
+        Assert.Equal([new EmailAddress("audit@acme.example")], message.Options.Bcc);
+        Assert.Equal([new MessageTag("kind", "greeting")], message.Options.Tags);
+        Assert.Equal("cs", message.Options.ConfigurationSet);
         Assert.Contains("<p class=\"Ann\">Hi Ann</p>", message.HtmlBody, StringComparison.Ordinal);
         Assert.Equal("Hi Ann\n- x\n", message.TextBody);
     }
@@ -42,7 +42,7 @@ public sealed class SendingTests(MemoryEngineFixture fixture) : IClassFixture<Me
         await Assert.ThrowsAsync<EmailTemplateNotFoundException>(() => mailer.SendTemplateAsync(fixture.Engine, "Missing", new Greeting("Bo", []), "bo@example.com", "Hi"));
 
         var message = Assert.Single(mailer.Sent);
-        Assert.Equal([new EmailAddress("bo@example.com")], message.To);
+        Assert.Equal([new EmailAddress("bo@example.com")], message.Options.To);
         Assert.Null(message.HtmlBody);
     }
 

@@ -17,13 +17,13 @@ public class SendingTests
 
         var message = Assert.Single(mailer.Sent);
         Assert.Equal("sent-1", result.MessageId);
-        Assert.Equal("Receipt", message.EmailName);
-        Assert.Equal(new EmailAddress("ann@example.com"), Assert.Single(message.To));
+        Assert.Equal("Receipt", message.Email?.Name);
+        Assert.Equal(new EmailAddress("ann@example.com"), Assert.Single(message.Options.To));
         // The mailer ranks them (options > configuration for this email > declared > global); the message leaves them open.
-        Assert.Null(message.From);
-        Assert.Empty(message.ReplyTo);
-        Assert.Empty(message.Tags);
-        var declared = Assert.IsType<DeclaredDefaults>(message.DeclaredDefaults);
+        Assert.Null(message.Options.From);
+        Assert.Empty(message.Options.ReplyTo);
+        Assert.Empty(message.Options.Tags);
+        var declared = Assert.IsType<EmailDeclaration>(message.Email);
         Assert.Equal(new EmailAddress("billing@acme.example"), declared.From);
         Assert.Equal(new EmailAddress("support@acme.example", "Acme Billing"), Assert.Single(declared.ReplyTo));
         Assert.Equal([new MessageTag("category", "billing"), new MessageTag("kind", "receipt")], declared.Tags);
@@ -45,12 +45,12 @@ public class SendingTests
         await mailer.SendReceiptAsync(options, Receipt);
 
         var message = Assert.Single(mailer.Sent);
-        Assert.Equal(new EmailAddress("sales@acme.example", "Sales"), message.From);
-        Assert.Equal(new EmailAddress("desk@acme.example"), Assert.Single(message.ReplyTo));
-        Assert.Equal(new EmailAddress("audit@acme.example"), Assert.Single(message.Bcc));
-        Assert.Equal("marketing", message.ConfigurationSet);
-        Assert.Equal([new MessageTag("category", "vip")], message.Tags);
-        Assert.NotNull(message.DeclaredDefaults);
+        Assert.Equal(new EmailAddress("sales@acme.example", "Sales"), message.Options.From);
+        Assert.Equal(new EmailAddress("desk@acme.example"), Assert.Single(message.Options.ReplyTo));
+        Assert.Equal(new EmailAddress("audit@acme.example"), Assert.Single(message.Options.Bcc));
+        Assert.Equal("marketing", message.Options.ConfigurationSet);
+        Assert.Equal([new MessageTag("category", "vip")], message.Options.Tags);
+        Assert.NotEmpty(message.Email!.Tags);
     }
 
     [Fact]

@@ -60,15 +60,7 @@ internal static class EmailEmitter
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(mailer);");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(options);");
         writer.Line($"var rendered = await Render{email.Name}Async(email, cancellationToken).ConfigureAwait(false);");
-        writer.Line("var message = global::SesMailer.EmailMessage.FromRendered(rendered, options);");
-        writer.Line($"message.EmailName = {SourceWriter.Literal(email.Name)};");
-        if (HasDeclaredDefaults(email))
-        {
-            // Not written onto From/ReplyTo/Tags: the mailer ranks them below the configuration for this email.
-            writer.Line("message.DeclaredDefaults = DeclaredDefaults;");
-        }
-
-        writer.Line("return await mailer.SendAsync(message, cancellationToken).ConfigureAwait(false);");
+        writer.Line("return await mailer.SendAsync(new global::SesMailer.EmailMessage(rendered, options, Declaration), cancellationToken).ConfigureAwait(false);");
         writer.CloseBrace();
         writer.Line();
 
@@ -83,11 +75,8 @@ internal static class EmailEmitter
         writer.Line("return new global::SesMailer.Rendering.RenderedEmail(subject, html, text);");
         writer.CloseBrace();
 
-        if (HasDeclaredDefaults(email))
-        {
-            writer.Line();
-            WriteDeclaredDefaults(writer, email);
-        }
+        writer.Line();
+        WriteDeclaration(writer, email);
 
         writer.CloseBrace();
         if (email.Namespace.Length > 0)
@@ -98,12 +87,13 @@ internal static class EmailEmitter
         return writer.ToString();
     }
 
-    private static bool HasDeclaredDefaults(EmailSpec email) => email.From is not null || email.ReplyTo is not null || email.Tags.Count > 0;
-
-    /// <summary>The sender, reply-to and tags of the <c>[Email]</c> attribute, checked at build time, as one shared value.</summary>
-    private static void WriteDeclaredDefaults(SourceWriter writer, EmailSpec email)
+    /// <summary>
+    /// The email's name and the sender, reply-to and tags of its <c>[Email]</c> attribute, checked at build time, as
+    /// one shared value. Not written onto the options: the mailer ranks them below the configuration for this email.
+    /// </summary>
+    private static void WriteDeclaration(SourceWriter writer, EmailSpec email)
     {
-        writer.Line("private static readonly global::SesMailer.DeclaredDefaults DeclaredDefaults = new global::SesMailer.DeclaredDefaults");
+        writer.Line($"private static readonly global::SesMailer.EmailDeclaration Declaration = new global::SesMailer.EmailDeclaration({SourceWriter.Literal(email.Name)})");
         writer.OpenBrace();
         if (email.From is { } from)
         {

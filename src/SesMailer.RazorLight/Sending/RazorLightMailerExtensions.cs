@@ -6,7 +6,8 @@ namespace SesMailer;
 
 /// <summary>
 /// Sends emails rendered at run time: the counterpart of the generated <c>Send{Name}Async</c> for templates loaded by a
-/// <see cref="RazorLightEmailEngine"/>. Render, then <see cref="EmailMessage.FromRendered"/>, then <see cref="IMailer.SendAsync"/>.
+/// <see cref="RazorLightEmailEngine"/>. Render, then hand an <see cref="EmailMessage"/> to <see cref="IMailer.SendAsync"/>, the
+/// one entry point generated code uses too.
 /// </summary>
 public static class RazorLightMailerExtensions
 {
@@ -25,9 +26,9 @@ public static class RazorLightMailerExtensions
 
     /// <summary>
     /// Renders template <paramref name="templateName"/> with <paramref name="model"/> and sends it as <paramref name="options"/>
-    /// say (recipients, sender, reply-to, tags, configuration set). The message's <see cref="EmailMessage.EmailName"/> is the template name.
-    /// When the model type has an <see cref="EmailAttribute"/>, its sender, reply-to, category and tags become the message's
-    /// <see cref="EmailMessage.DeclaredDefaults"/>: the mailer uses them where neither the options nor the configuration
+    /// say (recipients, sender, reply-to, tags, configuration set). The message's <see cref="EmailMessage.Email"/> is named after the template.
+    /// When the model type has an <see cref="EmailAttribute"/>, its sender, reply-to, category and tags become that
+    /// <see cref="EmailDeclaration"/>: the mailer uses them where neither the options nor the configuration
     /// for this template name set a value, ahead of the global configuration (the same order as a generated send).
     /// </summary>
     /// <param name="mailer">The mailer that composes and sends.</param>
@@ -64,17 +65,18 @@ public static class RazorLightMailerExtensions
         }
 
         var rendered = await engine.RenderAsync(templateName, model, subject, cancellationToken).ConfigureAwait(false);
-        var message = EmailMessage.FromRendered(rendered, options);
-        message.EmailName = templateName;
-        message.DeclaredDefaults = declaration.Defaults;
-        return await mailer.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        var email = new EmailDeclaration(templateName) { From = declaration.Defaults.From, ReplyTo = declaration.Defaults.ReplyTo, Tags = declaration.Defaults.Tags };
+        return await mailer.SendAsync(new EmailMessage(rendered, options, email), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>What a model type's <see cref="EmailAttribute"/> says about sending it, if it has one.</summary>
-    private sealed record Declaration(string? Subject, DeclaredDefaults? Defaults)
+    /// <remarks>The defaults are parsed once per type (under the type's name); each send names them after its template.</remarks>
+    private sealed record Declaration(string? Subject, EmailDeclaration Defaults)
     {
-        public static Declaration Of(Type type) => type.GetCustomAttribute<EmailAttribute>() is { } attribute
-            ? new Declaration(attribute.Subject, DeclaredDefaults.FromAttribute(attribute))
-            : new Declaration(null, null);
+        public static Declaration Of(Type type)
+        {
+            var attribute = type.GetCustomAttribute<EmailAttribute>();
+            return new Declaration(attribute?.Subject, EmailDeclaration.FromAttribute(type.Name, attribute));
+        }
     }
 }

@@ -81,12 +81,13 @@ public sealed class Mailer : IMailer
     public async Task<SendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var name = message.EmailName ?? "(message)";
+        var name = message.Email?.Name ?? "(message)";
         using var activity = MailerTelemetry.ActivitySource.StartActivity("sesmailer.send", ActivityKind.Client);
         activity?.SetTag("sesmailer.email", name);
         var started = _time.GetTimestamp();
-        var working = message.Clone();
-        _defaults.ApplyTo(working);
+        // The one copy of a send: defaults and interceptors change it, never the caller's options.
+        var working = message.With(message.Options.Clone());
+        _defaults.ApplyTo(working.Options, working.Email);
         try
         {
             var context = new EmailSendingContext(working);
@@ -103,12 +104,12 @@ public sealed class Mailer : IMailer
                 }
             }
 
-            var result = working.OneMessagePerRecipient
+            var result = working.Options.OneMessagePerRecipient
                 ? await SendPerRecipientAsync(working, cancellationToken).ConfigureAwait(false)
                 : await _transport.SendAsync(_composer.Compose(working), cancellationToken).ConfigureAwait(false);
 
             var elapsed = _time.GetElapsedTime(started);
-            var recipients = working.To.Count + working.Cc.Count + working.Bcc.Count;
+            var recipients = working.Options.To.Count + working.Options.Cc.Count + working.Options.Bcc.Count;
             _telemetry.Sent.Add(result.MessageIds.Count, new KeyValuePair<string, object?>("sesmailer.email", name));
             _telemetry.Duration.Record(elapsed.TotalSeconds, new("sesmailer.email", name), new("sesmailer.outcome", "sent"));
             activity?.SetTag("sesmailer.message_id", result.MessageId);
@@ -152,19 +153,20 @@ public sealed class Mailer : IMailer
         _composer.Compose(message);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var ids = new List<string>();
-        foreach (var recipient in message.To.Concat(message.Cc).Concat(message.Bcc))
+        var options = message.Options;
+        foreach (var recipient in options.To.Concat(options.Cc).Concat(options.Bcc))
         {
             if (!seen.Add(recipient.Address))
             {
                 continue;
             }
 
-            var copy = message.Clone();
-            copy.To.Clear();
-            copy.Cc.Clear();
-            copy.Bcc.Clear();
-            copy.To.Add(recipient);
-            copy.OneMessagePerRecipient = false;
+            var copy = message.With(options.Clone());
+            copy.Options.To.Clear();
+            copy.Options.Cc.Clear();
+            copy.Options.Bcc.Clear();
+            copy.Options.To.Add(recipient);
+            copy.Options.OneMessagePerRecipient = false;
             try
             {
                 var result = await _transport.SendAsync(_composer.Compose(copy), cancellationToken).ConfigureAwait(false);

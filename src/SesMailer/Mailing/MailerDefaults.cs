@@ -43,29 +43,28 @@ internal sealed class MailerDefaults
     }
 
     /// <summary>
-    /// Fills what <paramref name="message"/> leaves open, most specific first: the configuration for this email,
-    /// then the email's <see cref="EmailMessage.DeclaredDefaults"/> (its <c>[Email]</c> attribute), then the global configuration.
-    /// Tags merge by name with the same precedence, the message's own winning over all.
+    /// Fills what <paramref name="options"/> leave open, most specific first: the configuration for this email,
+    /// then the email's <paramref name="email"/> declaration (its <c>[Email]</c> attribute), then the global configuration.
+    /// Tags merge by name with the same precedence, the send's own winning over all.
     /// </summary>
-    public void ApplyTo(EmailMessage message)
+    public void ApplyTo(EmailOptions options, EmailDeclaration? email)
     {
-        var email = message.EmailName is not null && _perEmail.TryGetValue(message.EmailName, out var d) ? d : null;
-        var declared = message.DeclaredDefaults;
-        message.From ??= email?.From ?? declared?.From ?? _global.From;
-        if (message.ReplyTo.Count == 0)
+        var configured = email is not null && _perEmail.TryGetValue(email.Name, out var d) ? d : null;
+        options.From ??= configured?.From ?? email?.From ?? _global.From;
+        if (options.ReplyTo.Count == 0)
         {
-            var replyTo = email?.ReplyTo is { Count: > 0 } e ? e : declared?.ReplyTo is { Count: > 0 } a ? a : _global.ReplyTo;
+            var replyTo = configured?.ReplyTo is { Count: > 0 } c ? c : email?.ReplyTo is { Count: > 0 } a ? a : _global.ReplyTo;
             foreach (var address in replyTo)
             {
-                message.ReplyTo.Add(address);
+                options.ReplyTo.Add(address);
             }
         }
 
-        message.ConfigurationSet ??= email?.ConfigurationSet ?? _global.ConfigurationSet;
+        options.ConfigurationSet ??= configured?.ConfigurationSet ?? _global.ConfigurationSet;
 
         // Least specific first, so that a later tag of the same name wins (and keeps the first one's position).
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var source in new[] { _global.Tags, declared?.Tags ?? [], email?.Tags ?? [], message.Tags.ToArray() })
+        foreach (var source in new[] { _global.Tags, email?.Tags ?? [], configured?.Tags ?? [], options.Tags.ToArray() })
         {
             foreach (var tag in source)
             {
@@ -73,10 +72,10 @@ internal sealed class MailerDefaults
             }
         }
 
-        message.Tags.Clear();
+        options.Tags.Clear();
         foreach (var (name, value) in tags)
         {
-            message.Tags.Add(new MessageTag(name, value));
+            options.Tags.Add(new MessageTag(name, value));
         }
     }
 
@@ -100,11 +99,13 @@ internal sealed class MailerDefaults
         }
 
         // The SES rules for tags and configuration sets are the message's; reuse them on a probe message.
-        var probe = new EmailMessage { From = "probe@example.com", TextBody = string.Empty, ConfigurationSet = configurationSet };
-        probe.To.Add("probe@example.com");
+        var probe = new EmailMessage { TextBody = string.Empty };
+        probe.Options.From = "probe@example.com";
+        probe.Options.ConfigurationSet = configurationSet;
+        probe.Options.To.Add("probe@example.com");
         foreach (var tag in parsedTags)
         {
-            probe.Tags.Add(tag);
+            probe.Options.Tags.Add(tag);
         }
 
         try

@@ -1,7 +1,7 @@
 namespace SesMailer.Mailing;
 
 /// <summary>
-/// A send split per recipient (<see cref="EmailMessage.OneMessagePerRecipient"/>) failed part-way: the messages in
+/// A send split per recipient (<see cref="EmailOptions.OneMessagePerRecipient"/>) failed part-way: the messages in
 /// <see cref="SentMessageIds"/> went out, the one to <see cref="FailedRecipient"/> and those after it did not.
 /// </summary>
 public sealed class PartiallySentException : Exception

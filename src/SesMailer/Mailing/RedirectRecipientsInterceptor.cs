@@ -30,20 +30,20 @@ public sealed class RedirectRecipientsInterceptor : IEmailInterceptor
         var message = context.Message;
 
         // The originals are checked as in production, so staging rejects what production would, naming the field.
-        Check(message.To, "To");
-        Check(message.Cc, "Cc");
-        Check(message.Bcc, "Bcc");
-        var original = message.To.Select(a => "to:" + a.Address)
-            .Concat(message.Cc.Select(a => "cc:" + a.Address))
-            .Concat(message.Bcc.Select(a => "bcc:" + a.Address));
-        message.Headers[OriginalRecipientsHeader] = string.Join(", ", original);
-        message.To.Clear();
-        message.Cc.Clear();
-        message.Bcc.Clear();
-        message.To.Add(_target);
+        Check(message.Options.To, "To");
+        Check(message.Options.Cc, "Cc");
+        Check(message.Options.Bcc, "Bcc");
+        var original = message.Options.To.Select(a => "to:" + a.Address)
+            .Concat(message.Options.Cc.Select(a => "cc:" + a.Address))
+            .Concat(message.Options.Bcc.Select(a => "bcc:" + a.Address));
+        message.Options.Headers[OriginalRecipientsHeader] = string.Join(", ", original);
+        message.Options.To.Clear();
+        message.Options.Cc.Clear();
+        message.Options.Bcc.Clear();
+        message.Options.To.Add(_target);
 
         // One recipient now: splitting per recipient would only send duplicates.
-        message.OneMessagePerRecipient = false;
+        message.Options.OneMessagePerRecipient = false;
         return ValueTask.CompletedTask;
     }
 

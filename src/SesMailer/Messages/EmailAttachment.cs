@@ -37,7 +37,7 @@ public sealed record EmailAttachment
 
     /// <summary>
     /// The Content-ID an HTML body refers to as <c>cid:{ContentId}</c>. Required for inline images
-    /// (<see cref="EmailMessage.InlineImages"/>), ignored for attachments.
+    /// (<see cref="EmailOptions.InlineImages"/>), ignored for attachments.
     /// </summary>
     public string? ContentId { get; init; }
 

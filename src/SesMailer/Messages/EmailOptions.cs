@@ -1,9 +1,9 @@
 namespace SesMailer;
 
 /// <summary>
-/// How one typed email is addressed and sent: recipients, sender override, files, headers, tags. Passed to the
-/// generated <c>Send{Name}Async(options, model)</c> overload; <see cref="EmailMessage.FromRendered"/> carries
-/// every property over to the message.
+/// How an email is addressed and sent: recipients, sender override, files, headers, tags. Passed to the generated
+/// <c>Send{Name}Async(options, model)</c> overload, which sends the rendered email with these very options
+/// (<see cref="EmailMessage.Options"/>); the mailer works on a copy, so the caller's object is never changed.
 /// </summary>
 public sealed class EmailOptions
 {
@@ -34,7 +34,10 @@ public sealed class EmailOptions
     /// <summary>Images the HTML refers to as <c>cid:{ContentId}</c>.</summary>
     public IList<EmailAttachment> InlineImages { get; } = new List<EmailAttachment>();
 
-    /// <summary>Extra headers (see <see cref="EmailMessage.Headers"/> for the ones that are refused).</summary>
+    /// <summary>
+    /// Extra headers (for example <c>X-Campaign</c>). Headers that SesMailer writes itself (From, To, Subject,
+    /// Content-Type, List-Unsubscribe…) and SES's own <c>X-SES-*</c> headers are refused: use the dedicated properties.
+    /// </summary>
     public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The <c>List-Unsubscribe</c> header (and one-click unsubscribe), or <see langword="null"/>.</summary>
@@ -43,6 +46,40 @@ public sealed class EmailOptions
     /// <summary>Priority / importance. <value>The default value is <see cref="EmailPriority.Normal"/>.</value></summary>
     public EmailPriority Priority { get; set; }
 
-    /// <summary>One message per recipient instead of one for all (see <see cref="EmailMessage.OneMessagePerRecipient"/>).</summary>
+    /// <summary>
+    /// When <see langword="true"/>, every recipient (To, Cc and Bcc) gets a message of their own, addressed to
+    /// them alone. This is how to reach more than the 50 recipients SES allows in one message.
+    /// <value>The default value is <see langword="false"/>: more than 50 recipients is an error.</value>
+    /// </summary>
     public bool OneMessagePerRecipient { get; set; }
+
+    /// <summary>A copy whose lists can be changed without touching these options (attachments are immutable and shared).</summary>
+    internal EmailOptions Clone()
+    {
+        var copy = new EmailOptions
+        {
+            From = From,
+            ConfigurationSet = ConfigurationSet,
+            ListUnsubscribe = ListUnsubscribe,
+            Priority = Priority,
+            OneMessagePerRecipient = OneMessagePerRecipient,
+        };
+        AddAll(copy.To, To);
+        AddAll(copy.Cc, Cc);
+        AddAll(copy.Bcc, Bcc);
+        AddAll(copy.ReplyTo, ReplyTo);
+        AddAll(copy.Tags, Tags);
+        AddAll(copy.Attachments, Attachments);
+        AddAll(copy.InlineImages, InlineImages);
+        AddAll(copy.Headers, Headers);
+        return copy;
+    }
+
+    private static void AddAll<T>(ICollection<T> target, IEnumerable<T> source)
+    {
+        foreach (var item in source)
+        {
+            target.Add(item);
+        }
+    }
 }

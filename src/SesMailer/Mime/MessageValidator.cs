@@ -15,17 +15,17 @@ internal static partial class MessageValidator
     public static Envelope Validate(EmailMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (message.From is null)
+        if (message.Options.From is null)
         {
             throw new EmailValidationException("From", EmailRules.Required,
                 "From: the message has no sender. Set EmailMessage.From or configure a default sender (SesMailer:From).");
         }
 
-        var from = AddressRules.ToAscii(message.From, "From");
-        var to = Addresses(message.To, "To");
-        var cc = Addresses(message.Cc, "Cc");
-        var bcc = Addresses(message.Bcc, "Bcc");
-        var replyTo = Addresses(message.ReplyTo, "ReplyTo");
+        var from = AddressRules.ToAscii(message.Options.From, "From");
+        var to = Addresses(message.Options.To, "To");
+        var cc = Addresses(message.Options.Cc, "Cc");
+        var bcc = Addresses(message.Options.Bcc, "Bcc");
+        var replyTo = Addresses(message.Options.ReplyTo, "ReplyTo");
 
         // Destinations are distinct: one mailbox listed twice (To and Bcc, say) receives one copy.
         var destinations = to.Concat(cc).Concat(bcc).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -34,7 +34,7 @@ internal static partial class MessageValidator
             throw new EmailValidationException("To", EmailRules.Required, "To: the message has no recipient (To, Cc and Bcc are all empty).");
         }
 
-        if (destinations.Count > EmailRules.RecipientLimit && !message.OneMessagePerRecipient)
+        if (destinations.Count > EmailRules.RecipientLimit && !message.Options.OneMessagePerRecipient)
         {
             throw new TooManyRecipientsException(destinations.Count, EmailRules.RecipientLimit);
         }
@@ -45,16 +45,16 @@ internal static partial class MessageValidator
             throw new EmailValidationException("HtmlBody", EmailRules.Required, "HtmlBody: the message has neither an HTML nor a text body.");
         }
 
-        foreach (var (name, value) in message.Headers)
+        foreach (var (name, value) in message.Options.Headers)
         {
             HeaderRules.CheckCustomHeader(name, value);
         }
 
-        CheckTags(message.Tags);
-        CheckConfigurationSet(message.ConfigurationSet);
-        var unsubscribeMailto = CheckListUnsubscribe(message.ListUnsubscribe);
-        CheckFiles(message.Attachments, "Attachments", inline: false);
-        CheckFiles(message.InlineImages, "InlineImages", inline: true);
+        CheckTags(message.Options.Tags);
+        CheckConfigurationSet(message.Options.ConfigurationSet);
+        var unsubscribeMailto = CheckListUnsubscribe(message.Options.ListUnsubscribe);
+        CheckFiles(message.Options.Attachments, "Attachments", inline: false);
+        CheckFiles(message.Options.InlineImages, "InlineImages", inline: true);
         CheckContentIdReferences(message);
         CheckEncodedFileSize(message);
 
@@ -171,7 +171,7 @@ internal static partial class MessageValidator
     private static void CheckEncodedFileSize(EmailMessage message)
     {
         long encoded = 0;
-        foreach (var file in message.Attachments.Concat(message.InlineImages))
+        foreach (var file in message.Options.Attachments.Concat(message.Options.InlineImages))
         {
             // Base64 turns 3 bytes into 4 characters, in lines of 76 characters plus CRLF.
             var characters = (file.Content.Length + 2L) / 3 * 4;
@@ -191,7 +191,7 @@ internal static partial class MessageValidator
             return;
         }
 
-        var ids = message.InlineImages.Select(f => f.ContentId).ToHashSet(StringComparer.Ordinal);
+        var ids = message.Options.InlineImages.Select(f => f.ContentId).ToHashSet(StringComparer.Ordinal);
         foreach (Match match in CidReference().Matches(message.HtmlBody))
         {
             var id = Uri.UnescapeDataString(match.Groups["id"].Value);

@@ -37,9 +37,9 @@ public sealed class MimeComposer
             Mime = bytes,
             From = envelope.From,
             Destinations = envelope.Destinations,
-            ConfigurationSet = message.ConfigurationSet,
-            Tags = message.Tags.ToArray(),
-            EmailName = message.EmailName,
+            ConfigurationSet = message.Options.ConfigurationSet,
+            Tags = message.Options.Tags.ToArray(),
+            EmailName = message.Email?.Name,
         };
     }
 
@@ -54,16 +54,16 @@ public sealed class MimeComposer
     private MimeMessage Build(EmailMessage message, Envelope envelope)
     {
         var mime = new MimeMessage { Date = _time.GetUtcNow() };
-        mime.From.Add(Mailbox(message.From!, envelope.From));
-        AddMailboxes(mime.To, message.To, envelope.To);
-        AddMailboxes(mime.Cc, message.Cc, envelope.Cc);
-        AddMailboxes(mime.ReplyTo, message.ReplyTo, envelope.ReplyTo);
+        mime.From.Add(Mailbox(message.Options.From!, envelope.From));
+        AddMailboxes(mime.To, message.Options.To, envelope.To);
+        AddMailboxes(mime.Cc, message.Options.Cc, envelope.Cc);
+        AddMailboxes(mime.ReplyTo, message.Options.ReplyTo, envelope.ReplyTo);
 
         // Bcc is deliberately never added: the envelope carries those recipients.
         mime.Headers.Replace(NewHeader("Subject", message.Subject ?? string.Empty));
-        AddPriority(mime, message.Priority);
-        AddListUnsubscribe(mime, message.ListUnsubscribe, envelope.UnsubscribeMailto);
-        foreach (var (name, value) in message.Headers)
+        AddPriority(mime, message.Options.Priority);
+        AddListUnsubscribe(mime, message.Options.ListUnsubscribe, envelope.UnsubscribeMailto);
+        foreach (var (name, value) in message.Options.Headers)
         {
             mime.Headers.Add(NewHeader(name, value));
         }
@@ -79,12 +79,12 @@ public sealed class MimeComposer
         if (message.HtmlBody is not null)
         {
             html = TextPart("html", message.HtmlBody);
-            if (message.InlineImages.Count > 0)
+            if (message.Options.InlineImages.Count > 0)
             {
                 // The HTML is the root; type= names it, as RFC 2387 asks.
                 var related = new MultipartRelated { html };
                 related.ContentType.Parameters["type"] = "text/html";
-                foreach (var image in message.InlineImages)
+                foreach (var image in message.Options.InlineImages)
                 {
                     related.Add(FilePart(image, ContentDisposition.Inline));
                 }
@@ -100,13 +100,13 @@ public sealed class MimeComposer
             _ => html!,
         };
 
-        if (message.Attachments.Count == 0)
+        if (message.Options.Attachments.Count == 0)
         {
             return body;
         }
 
         var mixed = new Multipart("mixed") { body };
-        foreach (var attachment in message.Attachments)
+        foreach (var attachment in message.Options.Attachments)
         {
             mixed.Add(FilePart(attachment, ContentDisposition.Attachment));
         }

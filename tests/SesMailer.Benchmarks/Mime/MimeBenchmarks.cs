@@ -54,16 +54,16 @@ public class MimeBenchmarks
     {
         var message = new EmailMessage
         {
-            From = SampleData.From,
+            Options = { From = SampleData.From },
             Subject = Subject,
             TextBody = SampleData.Text,
             HtmlBody = withFiles ? SampleData.HtmlWithImage : SampleData.Html,
         };
-        message.To.Add(SampleData.To);
+        message.Options.To.Add(SampleData.To);
         if (withFiles)
         {
-            message.Attachments.Add(_attachment);
-            message.InlineImages.Add(_image);
+            message.Options.Attachments.Add(_attachment);
+            message.Options.InlineImages.Add(_image);
         }
 
         return message;

@@ -34,9 +34,9 @@ public class SesRequestBenchmarks : IDisposable
     [GlobalSetup]
     public async Task Setup()
     {
-        var message = new EmailMessage { From = SampleData.From, Subject = "Your monthly report", TextBody = SampleData.Text, HtmlBody = SampleData.Html };
-        message.To.Add(SampleData.To);
-        message.Attachments.Add(EmailAttachment.FromBytes("report.pdf", SampleData.RandomBytes(31 * 1024, seed: 50), "application/pdf"));
+        var message = new EmailMessage { Options = { From = SampleData.From }, Subject = "Your monthly report", TextBody = SampleData.Text, HtmlBody = SampleData.Html };
+        message.Options.To.Add(SampleData.To);
+        message.Options.Attachments.Add(EmailAttachment.FromBytes("report.pdf", SampleData.RandomBytes(31 * 1024, seed: 50), "application/pdf"));
         _raw = new MimeComposer(_clock).Compose(message).Mime.ToArray();
         Console.WriteLine($"// SendRawEmail benchmark: the raw message is {_raw.Length:N0} bytes");
 

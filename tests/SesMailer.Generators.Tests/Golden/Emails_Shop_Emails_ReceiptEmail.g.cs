@@ -27,10 +27,7 @@ namespace Shop.Emails
             global::System.ArgumentNullException.ThrowIfNull(mailer);
             global::System.ArgumentNullException.ThrowIfNull(options);
             var rendered = await RenderReceiptAsync(email, cancellationToken).ConfigureAwait(false);
-            var message = global::SesMailer.EmailMessage.FromRendered(rendered, options);
-            message.EmailName = "Receipt";
-            message.DeclaredDefaults = DeclaredDefaults;
-            return await mailer.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            return await mailer.SendAsync(new global::SesMailer.EmailMessage(rendered, options, Declaration), cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Renders the subject, HTML and text of <paramref name="email"/> without sending it (for tests and previews).</summary>
@@ -44,7 +41,7 @@ namespace Shop.Emails
             return new global::SesMailer.Rendering.RenderedEmail(subject, html, text);
         }
 
-        private static readonly global::SesMailer.DeclaredDefaults DeclaredDefaults = new global::SesMailer.DeclaredDefaults
+        private static readonly global::SesMailer.EmailDeclaration Declaration = new global::SesMailer.EmailDeclaration("Receipt")
         {
             From = new global::SesMailer.EmailAddress("orders@shop.example", "Shop"),
             ReplyTo = new global::SesMailer.EmailAddress[] { new global::SesMailer.EmailAddress("help@shop.example", null) },

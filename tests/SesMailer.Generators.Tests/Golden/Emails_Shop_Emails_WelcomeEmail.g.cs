@@ -27,9 +27,7 @@ namespace Shop.Emails
             global::System.ArgumentNullException.ThrowIfNull(mailer);
             global::System.ArgumentNullException.ThrowIfNull(options);
             var rendered = await RenderWelcomeAsync(email, cancellationToken).ConfigureAwait(false);
-            var message = global::SesMailer.EmailMessage.FromRendered(rendered, options);
-            message.EmailName = "Welcome";
-            return await mailer.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            return await mailer.SendAsync(new global::SesMailer.EmailMessage(rendered, options, Declaration), cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Renders the subject, HTML and text of <paramref name="email"/> without sending it (for tests and previews).</summary>
@@ -42,5 +40,9 @@ namespace Shop.Emails
             var text = await global::SesMailer.Rendering.TemplateRenderer.RenderAsync(new global::SesMailer.Generated.Assembly_Consumer.Template_Emails_WelcomeEmail_text(), email, global::SesMailer.Generated.Assembly_Consumer.GeneratedTemplateFactory.Instance, null, cancellationToken).ConfigureAwait(false);
             return new global::SesMailer.Rendering.RenderedEmail(subject, html, text);
         }
+
+        private static readonly global::SesMailer.EmailDeclaration Declaration = new global::SesMailer.EmailDeclaration("Welcome")
+        {
+        };
     }
 }

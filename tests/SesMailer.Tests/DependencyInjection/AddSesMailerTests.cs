@@ -50,7 +50,7 @@ public sealed class AddSesMailerTests : IDisposable
         Start(provider);
 
         var mailer = provider.GetRequiredService<IMailer>();
-        await mailer.SendAsync(TestMessages.Valid(m => (m.From, m.EmailName) = (null, "Welcome")));
+        await mailer.SendAsync(TestMessages.Valid(m => m.Options.From = null, new EmailDeclaration("Welcome")));
 
         var file = Assert.Single(Directory.GetFiles(_folder, "*.eml"));
         var mime = TestMessages.Parse(await File.ReadAllBytesAsync(file));
@@ -79,7 +79,7 @@ public sealed class AddSesMailerTests : IDisposable
         using var provider = Provider(s => s.AddSesMailer(Section(new() { ["Transport"] = "InMemory", ["From"] = "noreply@acme.example" })));
         Start(provider);
 
-        await provider.GetRequiredService<IMailer>().SendAsync(TestMessages.Valid(m => m.From = null));
+        await provider.GetRequiredService<IMailer>().SendAsync(TestMessages.Valid(m => m.Options.From = null));
 
         provider.GetRequiredService<InMemoryTransport>().AssertSentTo("ann@example.com");
     }
@@ -128,7 +128,7 @@ public sealed class AddSesMailerTests : IDisposable
             .AddObserver(observer)));
         Start(provider);
 
-        await provider.GetRequiredService<IMailer>().SendAsync(TestMessages.Valid(m => m.From = null));
+        await provider.GetRequiredService<IMailer>().SendAsync(TestMessages.Valid(m => m.Options.From = null));
 
         var sent = provider.GetRequiredService<InMemoryTransport>().AssertSentTo("ann@example.com");
         Assert.Equal("noreply@acme.example", sent.From.Address);
@@ -145,7 +145,7 @@ public sealed class AddSesMailerTests : IDisposable
             .RedirectAllTo("qa@acme.example"));
         Start(provider);
 
-        await provider.GetRequiredService<IMailer>().SendAsync(TestMessages.Valid(m => m.From = null));
+        await provider.GetRequiredService<IMailer>().SendAsync(TestMessages.Valid(m => m.Options.From = null));
 
         var sent = provider.GetRequiredService<InMemoryTransport>().AssertSentTo("qa@acme.example");
         Assert.Equal("code@acme.example", sent.From.Address);
@@ -166,7 +166,7 @@ public sealed class AddSesMailerTests : IDisposable
     {
         public ValueTask OnSendingAsync(EmailSendingContext context, CancellationToken cancellationToken)
         {
-            context.Message.Headers["X-Tenant"] = "acme";
+            context.Message.Options.Headers["X-Tenant"] = "acme";
             return ValueTask.CompletedTask;
         }
     }

@@ -107,7 +107,7 @@ public class SesTransportSelectionTests
             Credentials = SesClientOptions.FromAccessKey("AKIDEXAMPLE", "secret"),
         }, new HttpClient(handler)));
 
-        var result = await mailer.SendAsync(TestMessages.Valid(m => m.Bcc.Add("audit@example.com")));
+        var result = await mailer.SendAsync(TestMessages.Valid(m => m.Options.Bcc.Add("audit@example.com")));
 
         Assert.Equal("0100-answer", result.MessageId);
         Assert.Equal(new Uri("https://email.eu-west-1.amazonaws.com/"), handler.RequestUri);

@@ -32,15 +32,15 @@ public sealed class SesEmulatorSendTests(SesEmulatorFixture emulator) : IClassFi
             Subject = subject,
             HtmlBody = "<p>Thanks, Zoë!</p><img src=\"cid:logo\" alt=\"Acme\"><p>Total: <b>12.50 €</b></p>",
         };
-        message.To.Add(new EmailAddress("ann@example.com", "Ann Ångström"));
-        message.Cc.Add("carl@example.com");
-        message.Bcc.Add("audit@example.com");
-        message.ReplyTo.Add("support@acme.example");
-        message.ReplyTo.Add(new EmailAddress("sales@acme.example", "Sales"));
-        message.InlineImages.Add(EmailAttachment.FromBytes("logo.png", Png).AsInline("logo"));
-        message.Attachments.Add(EmailAttachment.FromBytes("receipt.pdf", Encoding.ASCII.GetBytes("%PDF-1.4\n% receipt\n")));
-        message.Attachments.Add(EmailAttachment.FromBytes("données.csv", Encoding.UTF8.GetBytes("article;prix\nthé;12,50\n")));
-        message.Tags.Add(new MessageTag("kind", "receipt"));
+        message.Options.To.Add(new EmailAddress("ann@example.com", "Ann Ångström"));
+        message.Options.Cc.Add("carl@example.com");
+        message.Options.Bcc.Add("audit@example.com");
+        message.Options.ReplyTo.Add("support@acme.example");
+        message.Options.ReplyTo.Add(new EmailAddress("sales@acme.example", "Sales"));
+        message.Options.InlineImages.Add(EmailAttachment.FromBytes("logo.png", Png).AsInline("logo"));
+        message.Options.Attachments.Add(EmailAttachment.FromBytes("receipt.pdf", Encoding.ASCII.GetBytes("%PDF-1.4\n% receipt\n")));
+        message.Options.Attachments.Add(EmailAttachment.FromBytes("données.csv", Encoding.UTF8.GetBytes("article;prix\nthé;12,50\n")));
+        message.Options.Tags.Add(new MessageTag("kind", "receipt"));
 
         var result = await mailer.SendAsync(message, Timeout());
 
@@ -97,7 +97,7 @@ public sealed class SesEmulatorSendTests(SesEmulatorFixture emulator) : IClassFi
         Assert.Equal("us-east-1", options.Region);
         var subject = "DI " + Guid.NewGuid().ToString("N");
         var message = new EmailMessage { Subject = subject, TextBody = "Hello from DI" };
-        message.To.Add("ann@example.com");
+        message.Options.To.Add("ann@example.com");
 
         var result = await provider.GetRequiredService<IMailer>().SendAsync(message, Timeout());
 

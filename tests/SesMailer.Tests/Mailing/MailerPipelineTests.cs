@@ -25,8 +25,8 @@ public class MailerPipelineTests
 
         await mailer.SendAsync(TestMessages.Valid(m =>
         {
-            m.From = null;
-            m.Tags.Add(new MessageTag("kind", "receipt"));
+            m.Options.From = null;
+            m.Options.Tags.Add(new MessageTag("kind", "receipt"));
         }));
 
         var sent = _transport.Last!;
@@ -46,9 +46,9 @@ public class MailerPipelineTests
             o.Emails["PasswordReset"] = new EmailDefaults { From = "Security <security@acme.example>", ConfigurationSet = "security", ReplyTo = ["security@acme.example"], Tags = new Dictionary<string, string> { ["kind"] = "reset" } };
         }));
 
-        await mailer.SendAsync(TestMessages.Valid(m => (m.EmailName, m.From) = ("PasswordReset", null)));
-        await mailer.SendAsync(TestMessages.Valid(m => (m.EmailName, m.From) = ("Welcome", null)));
-        await mailer.SendAsync(TestMessages.Valid(m => (m.EmailName, m.ConfigurationSet) = ("PasswordReset", "override")));
+        await mailer.SendAsync(TestMessages.Valid(m => m.Options.From = null, new EmailDeclaration("PasswordReset")));
+        await mailer.SendAsync(TestMessages.Valid(m => m.Options.From = null, new EmailDeclaration("Welcome")));
+        await mailer.SendAsync(TestMessages.Valid(m => m.Options.ConfigurationSet = "override", new EmailDeclaration("PasswordReset")));
 
         var reset = _transport.Sent[0];
         Assert.Equal(new EmailAddress("security@acme.example", "Security"), reset.From);
@@ -71,21 +71,24 @@ public class MailerPipelineTests
             o.Tags = new Dictionary<string, string> { ["app"] = "shop", ["category"] = "global", ["kind"] = "global" };
             o.Emails["Receipt"] = new EmailDefaults { From = "Billing <billing@acme.example>", Tags = new Dictionary<string, string> { ["kind"] = "configured" } };
         }));
-        var declared = new DeclaredDefaults
+        var declared = new EmailDeclaration("Receipt")
         {
             From = new EmailAddress("orders@acme.example"),
             ReplyTo = [new EmailAddress("help@acme.example")],
             Tags = [new MessageTag("category", "orders"), new MessageTag("kind", "declared"), new MessageTag("team", "declared")],
         };
 
-        await mailer.SendAsync(TestMessages.Valid(m => (m.EmailName, m.From, m.DeclaredDefaults) = ("Receipt", null, declared)));
-        await mailer.SendAsync(TestMessages.Valid(m => (m.EmailName, m.From, m.DeclaredDefaults) = ("Other", null, declared)));
-        await mailer.SendAsync(TestMessages.Valid(m =>
-        {
-            (m.EmailName, m.From, m.DeclaredDefaults) = ("Receipt", new EmailAddress("caller@acme.example"), declared);
-            m.ReplyTo.Add("caller@acme.example");
-            m.Tags.Add(new MessageTag("team", "caller"));
-        }));
+        var other = new EmailDeclaration("Other") { From = declared.From, ReplyTo = declared.ReplyTo, Tags = declared.Tags };
+        await mailer.SendAsync(TestMessages.Valid(m => m.Options.From = null, declared));
+        await mailer.SendAsync(TestMessages.Valid(m => m.Options.From = null, other));
+        await mailer.SendAsync(TestMessages.Valid(
+            m =>
+            {
+                m.Options.From = new EmailAddress("caller@acme.example");
+                m.Options.ReplyTo.Add("caller@acme.example");
+                m.Options.Tags.Add(new MessageTag("team", "caller"));
+            },
+            declared));
 
         var configured = _transport.Sent[0];
         Assert.Equal(new EmailAddress("billing@acme.example", "Billing"), configured.From);
@@ -104,13 +107,13 @@ public class MailerPipelineTests
     public async Task The_callers_message_is_not_changed_by_defaults_or_interceptors()
     {
         var mailer = Mailer.Create(m => m.UseInMemory(_transport).DefaultFrom("noreply@acme.example").RedirectAllTo("qa@acme.example"));
-        var message = TestMessages.Valid(m => m.From = null);
+        var message = TestMessages.Valid(m => m.Options.From = null);
 
         await mailer.SendAsync(message);
 
-        Assert.Null(message.From);
-        Assert.Equal("ann@example.com", message.To.Single().Address);
-        Assert.Empty(message.Headers);
+        Assert.Null(message.Options.From);
+        Assert.Equal("ann@example.com", message.Options.To.Single().Address);
+        Assert.Empty(message.Options.Headers);
     }
 
     [Fact]
@@ -120,8 +123,8 @@ public class MailerPipelineTests
 
         await mailer.SendAsync(TestMessages.Valid(m =>
         {
-            m.Cc.Add("carl@example.com");
-            m.Bcc.Add("audit@example.com");
+            m.Options.Cc.Add("carl@example.com");
+            m.Options.Bcc.Add("audit@example.com");
         }));
 
         var sent = _transport.Last!;
@@ -136,7 +139,7 @@ public class MailerPipelineTests
     {
         var mailer = Mailer.Create(m => m.UseInMemory(_transport).RedirectAllTo("qa@acme.example"));
 
-        var error = await Assert.ThrowsAsync<EmailValidationException>(() => mailer.SendAsync(TestMessages.Valid(m => m.Cc.Add("jürgen@example.com"))));
+        var error = await Assert.ThrowsAsync<EmailValidationException>(() => mailer.SendAsync(TestMessages.Valid(m => m.Options.Cc.Add("jürgen@example.com"))));
 
         Assert.Equal("Cc[0]", error.Field);
         _transport.AssertNothingSent();
@@ -150,7 +153,7 @@ public class MailerPipelineTests
             .AddInterceptor(new DelegateInterceptor(c =>
             {
                 calls.Add("first");
-                c.Message.Headers["X-Tenant"] = "acme";
+                c.Message.Options.Headers["X-Tenant"] = "acme";
             }))
             .AddInterceptor(new DelegateInterceptor(c =>
             {
@@ -176,7 +179,7 @@ public class MailerPipelineTests
     [Fact]
     public async Task A_header_an_interceptor_adds_is_still_validated()
     {
-        var mailer = Mailer.Create(m => m.UseInMemory(_transport).AddInterceptor(new DelegateInterceptor(c => c.Message.Headers["X-Bad"] = "a\r\nBcc: x@example.com")));
+        var mailer = Mailer.Create(m => m.UseInMemory(_transport).AddInterceptor(new DelegateInterceptor(c => c.Message.Options.Headers["X-Bad"] = "a\r\nBcc: x@example.com")));
 
         var error = await Assert.ThrowsAsync<EmailValidationException>(() => mailer.SendAsync(TestMessages.Valid()));
 
@@ -194,13 +197,13 @@ public class MailerPipelineTests
             .AddObserver(new DelegateObserver(_ => throw new InvalidOperationException("observer bug")))
             .AddObserver(new DelegateObserver(outcomes.Add)));
 
-        var result = await mailer.SendAsync(TestMessages.Valid(m => m.EmailName = "Receipt"));
-        await Assert.ThrowsAsync<EmailValidationException>(() => mailer.SendAsync(TestMessages.Valid(m => m.To.Clear())));
+        var result = await mailer.SendAsync(TestMessages.Valid(email: new EmailDeclaration("Receipt")));
+        await Assert.ThrowsAsync<EmailValidationException>(() => mailer.SendAsync(TestMessages.Valid(m => m.Options.To.Clear())));
 
         Assert.Equal(2, outcomes.Count);
         Assert.True(outcomes[0].Succeeded);
         Assert.Equal(result, outcomes[0].Result);
-        Assert.Equal("Receipt", outcomes[0].Message.EmailName);
+        Assert.Equal("Receipt", outcomes[0].Message.Email?.Name);
         Assert.False(outcomes[1].Succeeded);
         Assert.IsType<EmailValidationException>(outcomes[1].Exception);
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Exception?.Message == "observer bug");
@@ -222,10 +225,10 @@ public class MailerPipelineTests
 
         var error = await Assert.ThrowsAsync<PartiallySentException>(() => mailer.SendAsync(TestMessages.Valid(m =>
         {
-            m.OneMessagePerRecipient = true;
-            m.To.Add("bob@example.com");
-            m.To.Add("carl@example.com");
-            m.To.Add("dora@example.com");
+            m.Options.OneMessagePerRecipient = true;
+            m.Options.To.Add("bob@example.com");
+            m.Options.To.Add("carl@example.com");
+            m.Options.To.Add("dora@example.com");
         })));
 
         Assert.Equal(["m1", "m2"], error.SentMessageIds);
@@ -241,13 +244,14 @@ public class MailerPipelineTests
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         var mailer = Mailer.Create(m => m.UseInMemory(_transport).UseLoggerFactory(factory));
 
-        var result = await mailer.SendAsync(TestMessages.Valid(m =>
-        {
-            m.EmailName = "Receipt";
-            m.Subject = "Secret subject 123";
-            m.HtmlBody = "<p>Body text 456</p>";
-            m.TextBody = "Body text 456";
-        }));
+        var result = await mailer.SendAsync(TestMessages.Valid(
+            m =>
+            {
+                m.Subject = "Secret subject 123";
+                m.HtmlBody = "<p>Body text 456</p>";
+                m.TextBody = "Body text 456";
+            },
+            new EmailDeclaration("Receipt")));
         await Assert.ThrowsAsync<EmailValidationException>(() => mailer.SendAsync(TestMessages.Valid(m => m.Subject = "Secret\r\nsubject")));
 
         var sent = Assert.Single(logs.Entries, e => e.EventId.Id == 1);
@@ -275,16 +279,17 @@ public class MailerPipelineTests
         using var duration = new MetricCollector<double>(telemetry.Meter, MailerTelemetry.DurationHistogram);
         var mailer = Mailer.Create(m => m.UseInMemory(_transport).UseTelemetry(telemetry));
 
-        await mailer.SendAsync(TestMessages.Valid(m => m.EmailName = "Welcome"));
-        await mailer.SendAsync(TestMessages.Valid(m => m.EmailName = "Welcome"));
-        await Assert.ThrowsAsync<TooManyRecipientsException>(() => mailer.SendAsync(TestMessages.Valid(m =>
-        {
-            m.EmailName = "Newsletter";
-            for (var i = 0; i < 60; i++)
+        await mailer.SendAsync(TestMessages.Valid(email: new EmailDeclaration("Welcome")));
+        await mailer.SendAsync(TestMessages.Valid(email: new EmailDeclaration("Welcome")));
+        await Assert.ThrowsAsync<TooManyRecipientsException>(() => mailer.SendAsync(TestMessages.Valid(
+            m =>
             {
-                m.Bcc.Add($"u{i}@example.com");
-            }
-        })));
+                for (var i = 0; i < 60; i++)
+                {
+                    m.Options.Bcc.Add($"u{i}@example.com");
+                }
+            },
+            new EmailDeclaration("Newsletter"))));
 
         Assert.Equal(2, sent.GetMeasurementSnapshot().EvaluateAsCounter());
         Assert.All(sent.GetMeasurementSnapshot(), m => Assert.Equal("Welcome", m.Tags["sesmailer.email"]));
@@ -308,8 +313,8 @@ public class MailerPipelineTests
         ActivitySource.AddActivityListener(listener);
         var mailer = Mailer.Create(m => m.UseInMemory(_transport));
 
-        var result = await mailer.SendAsync(TestMessages.Valid(m => m.EmailName = "SpanProbe"));
-        await Assert.ThrowsAsync<EmailValidationException>(() => mailer.SendAsync(TestMessages.Valid(m => (m.EmailName, m.From) = ("SpanProbe", null))));
+        var result = await mailer.SendAsync(TestMessages.Valid(email: new EmailDeclaration("SpanProbe")));
+        await Assert.ThrowsAsync<EmailValidationException>(() => mailer.SendAsync(TestMessages.Valid(m => m.Options.From = null, new EmailDeclaration("SpanProbe"))));
 
         var mine = activities.Where(a => (string?)a.GetTagItem("sesmailer.email") == "SpanProbe").ToList();
         Assert.Equal(2, mine.Count);

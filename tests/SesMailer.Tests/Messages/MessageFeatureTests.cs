@@ -38,13 +38,13 @@ public sealed class MessageFeatureTests : IDisposable
         using var asyncStream = new MemoryStream(Encoding.UTF8.GetBytes("async stream"));
         var message = TestMessages.Valid(m =>
         {
-            m.Attachments.Add(EmailAttachment.FromBytes("bytes.bin", [0, 1, 2, 255]));
-            m.Attachments.Add(EmailAttachment.FromStream("stream.txt", stream));
-            m.Attachments.Add(EmailAttachment.FromFile(path));
-            m.Attachments.Add(EmailAttachment.FromFile(path, fileName: "renamed.csv", contentType: "text/plain"));
+            m.Options.Attachments.Add(EmailAttachment.FromBytes("bytes.bin", [0, 1, 2, 255]));
+            m.Options.Attachments.Add(EmailAttachment.FromStream("stream.txt", stream));
+            m.Options.Attachments.Add(EmailAttachment.FromFile(path));
+            m.Options.Attachments.Add(EmailAttachment.FromFile(path, fileName: "renamed.csv", contentType: "text/plain"));
         });
-        message.Attachments.Add(await EmailAttachment.FromStreamAsync("async.txt", asyncStream));
-        message.Attachments.Add(await EmailAttachment.FromFileAsync(path));
+        message.Options.Attachments.Add(await EmailAttachment.FromStreamAsync("async.txt", asyncStream));
+        message.Options.Attachments.Add(await EmailAttachment.FromFileAsync(path));
 
         var mime = TestMessages.Parse(TestMessages.Compose(message));
 
@@ -73,8 +73,8 @@ public sealed class MessageFeatureTests : IDisposable
         var mime = TestMessages.Parse(TestMessages.Compose(TestMessages.Valid(m =>
         {
             m.HtmlBody = "<img src=\"cid:logo\" alt=\"Acme\"><p>Hi</p>";
-            m.InlineImages.Add(EmailAttachment.FromBytes("logo.png", [137, 80, 78, 71]).AsInline("logo"));
-            m.Attachments.Add(EmailAttachment.FromBytes("terms.pdf", [1]));
+            m.Options.InlineImages.Add(EmailAttachment.FromBytes("logo.png", [137, 80, 78, 71]).AsInline("logo"));
+            m.Options.Attachments.Add(EmailAttachment.FromBytes("terms.pdf", [1]));
         })));
 
         var mixed = Assert.IsType<Multipart>(mime.Body);
@@ -95,11 +95,11 @@ public sealed class MessageFeatureTests : IDisposable
     {
         var email = TestMessages.Compose(TestMessages.Valid(m =>
         {
-            m.Cc.Add(new EmailAddress("carl@example.com", "Carl"));
-            m.ReplyTo.Add("support@acme.example");
-            m.ReplyTo.Add(new EmailAddress("sales@acme.example", "Acme Sales"));
-            m.Headers["X-Campaign"] = "spring-2026";
-            m.Headers["X-Entity-Ref-ID"] = "order-42";
+            m.Options.Cc.Add(new EmailAddress("carl@example.com", "Carl"));
+            m.Options.ReplyTo.Add("support@acme.example");
+            m.Options.ReplyTo.Add(new EmailAddress("sales@acme.example", "Acme Sales"));
+            m.Options.Headers["X-Campaign"] = "spring-2026";
+            m.Options.Headers["X-Entity-Ref-ID"] = "order-42";
         }));
         var mime = TestMessages.Parse(email);
 
@@ -114,7 +114,7 @@ public sealed class MessageFeatureTests : IDisposable
     public void One_click_list_unsubscribe_writes_both_headers_once()
     {
         var email = TestMessages.Compose(TestMessages.Valid(m =>
-            m.ListUnsubscribe = ListUnsubscribe.OneClickUrl(new Uri("https://acme.example/unsubscribe?u=ann%40example.com&l=news"), "unsubscribe@acme.example")));
+            m.Options.ListUnsubscribe = ListUnsubscribe.OneClickUrl(new Uri("https://acme.example/unsubscribe?u=ann%40example.com&l=news"), "unsubscribe@acme.example")));
         var mime = TestMessages.Parse(email);
 
         Assert.Equal("<https://acme.example/unsubscribe?u=ann%40example.com&l=news>, <mailto:unsubscribe@acme.example>",
@@ -128,7 +128,7 @@ public sealed class MessageFeatureTests : IDisposable
     public void A_mailto_only_list_unsubscribe_has_no_one_click_header()
     {
         var mime = TestMessages.Parse(TestMessages.Compose(TestMessages.Valid(m =>
-            m.ListUnsubscribe = new ListUnsubscribe { Mailto = "unsubscribe@acme.example" })));
+            m.Options.ListUnsubscribe = new ListUnsubscribe { Mailto = "unsubscribe@acme.example" })));
 
         Assert.Equal("<mailto:unsubscribe@acme.example>", mime.Headers["List-Unsubscribe"]);
         Assert.Null(mime.Headers["List-Unsubscribe-Post"]);
@@ -139,7 +139,7 @@ public sealed class MessageFeatureTests : IDisposable
     [InlineData(EmailPriority.Low, "5 (Lowest)", "low", "non-urgent")]
     public void Priority_writes_the_three_headers_clients_read(EmailPriority priority, string xPriority, string importance, string prio)
     {
-        var mime = TestMessages.Parse(TestMessages.Compose(TestMessages.Valid(m => m.Priority = priority)));
+        var mime = TestMessages.Parse(TestMessages.Compose(TestMessages.Valid(m => m.Options.Priority = priority)));
         Assert.Equal(xPriority, mime.Headers["X-Priority"]);
         Assert.Equal(importance, mime.Headers["Importance"]);
         Assert.Equal(prio, mime.Headers["Priority"]);
@@ -154,7 +154,7 @@ public sealed class MessageFeatureTests : IDisposable
     }
 
     [Fact]
-    public void FromRendered_carries_every_option()
+    public void A_rendered_email_is_sent_over_the_callers_options_without_copying()
     {
         var options = new EmailOptions
         {
@@ -173,26 +173,16 @@ public sealed class MessageFeatureTests : IDisposable
         options.InlineImages.Add(EmailAttachment.FromBytes("logo.png", [2]).AsInline("logo"));
         options.Headers["X-Campaign"] = "spring";
 
-        var message = EmailMessage.FromRendered(new RenderedEmail("Hi", "<p>Hi</p>", "Hi"), options);
+        var message = new EmailMessage(new RenderedEmail("Hi", "<p>Hi</p>", "Hi"), options, new EmailDeclaration("Welcome"));
 
-        Assert.Equal(options.From, message.From);
-        Assert.Equal(options.To, message.To);
-        Assert.Equal(options.Cc, message.Cc);
-        Assert.Equal(options.Bcc, message.Bcc);
-        Assert.Equal(options.ReplyTo, message.ReplyTo);
-        Assert.Equal(options.Tags, message.Tags);
-        Assert.Equal(options.Attachments, message.Attachments);
-        Assert.Equal(options.InlineImages, message.InlineImages);
-        Assert.Equal(options.Headers, message.Headers);
-        Assert.Equal(options.ConfigurationSet, message.ConfigurationSet);
-        Assert.Equal(options.ListUnsubscribe, message.ListUnsubscribe);
-        Assert.Equal(options.Priority, message.Priority);
-        Assert.True(message.OneMessagePerRecipient);
+        // The message is the rendered content over the caller's options: one shape, nothing copied.
+        Assert.Same(options, message.Options);
         Assert.Equal(("Hi", "<p>Hi</p>", "Hi"), (message.Subject, message.HtmlBody, message.TextBody));
+        Assert.Equal("Welcome", message.Email?.Name);
 
-        // Every public settable/collection property of EmailOptions has its counterpart on the message.
-        var messageProperties = typeof(EmailMessage).GetProperties().Select(p => p.Name).ToHashSet();
-        Assert.All(typeof(EmailOptions).GetProperties(), p => Assert.Contains(p.Name, messageProperties));
+        // No property of the options is repeated on the message.
+        var optionNames = typeof(EmailOptions).GetProperties().Select(p => p.Name).ToHashSet();
+        Assert.DoesNotContain(typeof(EmailMessage).GetProperties(), p => optionNames.Contains(p.Name));
     }
 
     [Fact]
@@ -200,8 +190,8 @@ public sealed class MessageFeatureTests : IDisposable
     {
         var email = TestMessages.Compose(TestMessages.Valid(m =>
         {
-            m.ConfigurationSet = "transactional";
-            m.Tags.Add(new MessageTag("campaign", "spring-2026"));
+            m.Options.ConfigurationSet = "transactional";
+            m.Options.Tags.Add(new MessageTag("campaign", "spring-2026"));
         }));
 
         Assert.Equal("transactional", email.ConfigurationSet);

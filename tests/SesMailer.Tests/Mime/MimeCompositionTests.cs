@@ -50,8 +50,8 @@ public class MimeCompositionTests
         var email = TestMessages.Compose(TestMessages.Valid(m =>
         {
             m.Subject = "Grüße aus Köln — ваш заказ 🚚";
-            m.From = new EmailAddress("noreply@acme.example", "Société Générale");
-            m.To[0] = new EmailAddress("ann@example.com", "Zoë Ångström");
+            m.Options.From = new EmailAddress("noreply@acme.example", "Société Générale");
+            m.Options.To[0] = new EmailAddress("ann@example.com", "Zoë Ångström");
         }));
         var headers = TestMessages.TopHeaders(email);
         var mime = TestMessages.Parse(email);
@@ -67,8 +67,8 @@ public class MimeCompositionTests
     {
         var email = TestMessages.Compose(TestMessages.Valid(m =>
         {
-            m.To[0] = "juergen@bücher.example";
-            m.Bcc.Add("ops@münchen.example");
+            m.Options.To[0] = "juergen@bücher.example";
+            m.Options.Bcc.Add("ops@münchen.example");
         }));
 
         Assert.Equal(["juergen@xn--bcher-kva.example", "ops@xn--mnchen-3ya.example"], email.Destinations);
@@ -104,8 +104,8 @@ public class MimeCompositionTests
     {
         var email = TestMessages.Compose(TestMessages.Valid(m =>
         {
-            m.Cc.Add("carl@example.com");
-            m.Bcc.Add("secret-auditor@example.com");
+            m.Options.Cc.Add("carl@example.com");
+            m.Options.Bcc.Add("secret-auditor@example.com");
         }));
         var raw = TestMessages.Ascii(email);
 

@@ -25,7 +25,7 @@ public class MimeLineTests
             m.Subject = "Über " + body[..Math.Min(body.Length, 300)].ReplaceLineEndings(" ");
             m.TextBody = body;
             m.HtmlBody = "<p>" + System.Net.WebUtility.HtmlEncode(body) + "</p>";
-            m.Attachments.Add(new EmailAttachment("données.bin", Encoding.UTF8.GetBytes(body)));
+            m.Options.Attachments.Add(new EmailAttachment("données.bin", Encoding.UTF8.GetBytes(body)));
         }));
 
         AssertSesSafe(email.Mime.Span);
@@ -42,8 +42,8 @@ public class MimeLineTests
         var email = TestMessages.Compose(TestMessages.Valid(m =>
         {
             m.TextBody = string.Concat(Enumerable.Repeat("Zeile mit Ümlauten und einer sehr langen Zeile ohne Umbruch ", 2000));
-            m.Attachments.Add(EmailAttachment.FromBytes("random.bin", bytes));
-            m.Attachments.Add(EmailAttachment.FromBytes("report.csv", Encoding.UTF8.GetBytes(string.Join("\n", Enumerable.Range(0, 20000).Select(i => $"{i};Köln;{i * 3}")))));
+            m.Options.Attachments.Add(EmailAttachment.FromBytes("random.bin", bytes));
+            m.Options.Attachments.Add(EmailAttachment.FromBytes("report.csv", Encoding.UTF8.GetBytes(string.Join("\n", Enumerable.Range(0, 20000).Select(i => $"{i};Köln;{i * 3}")))));
         }));
 
         Assert.True(email.Mime.Length > 4 * 1024 * 1024);

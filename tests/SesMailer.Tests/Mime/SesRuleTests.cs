@@ -48,20 +48,20 @@ public class SesRuleTests
     [MemberData(nameof(LineBreaks))]
     public async Task Line_breaks_in_display_names_are_rejected(string lineBreak)
     {
-        await Rejected(m => m.To[0] = new EmailAddress("ann@example.com", "Ann" + lineBreak + "Bcc: x@example.com"), "To[0].DisplayName", EmailRules.NoLineBreaks);
-        await Rejected(m => m.From = new EmailAddress("noreply@acme.example", "Acme" + lineBreak), "From.DisplayName", EmailRules.NoLineBreaks);
+        await Rejected(m => m.Options.To[0] = new EmailAddress("ann@example.com", "Ann" + lineBreak + "Bcc: x@example.com"), "To[0].DisplayName", EmailRules.NoLineBreaks);
+        await Rejected(m => m.Options.From = new EmailAddress("noreply@acme.example", "Acme" + lineBreak), "From.DisplayName", EmailRules.NoLineBreaks);
     }
 
     [Theory]
     [MemberData(nameof(LineBreaks))]
     public async Task Line_breaks_in_custom_header_values_are_rejected(string lineBreak) =>
-        await Rejected(m => m.Headers["X-Campaign"] = "spring" + lineBreak + "Bcc: x@example.com", "Headers[X-Campaign]", EmailRules.NoLineBreaks);
+        await Rejected(m => m.Options.Headers["X-Campaign"] = "spring" + lineBreak + "Bcc: x@example.com", "Headers[X-Campaign]", EmailRules.NoLineBreaks);
 
     [Fact]
     public async Task Line_breaks_in_attachment_names_and_addresses_are_rejected()
     {
-        await Rejected(m => m.Attachments.Add(new EmailAttachment("a\r\nb.txt", new byte[] { 1 })), "Attachments[0].FileName", EmailRules.NoLineBreaks);
-        await Rejected(m => m.Cc.Add("carl@example.com\r\nBcc: x@example.com"), "Cc[0]", EmailRules.NoLineBreaks);
+        await Rejected(m => m.Options.Attachments.Add(new EmailAttachment("a\r\nb.txt", new byte[] { 1 })), "Attachments[0].FileName", EmailRules.NoLineBreaks);
+        await Rejected(m => m.Options.Cc.Add("carl@example.com\r\nBcc: x@example.com"), "Cc[0]", EmailRules.NoLineBreaks);
     }
 
     [Fact]
@@ -70,8 +70,8 @@ public class SesRuleTests
         var sent = await Accepted(m =>
         {
             m.Subject = "Grüße\tand welcome";
-            m.To[0] = new EmailAddress("ann@example.com", "Zoë, \"the\" Ångström");
-            m.Headers["X-Campaign"] = "Frühling 2026";
+            m.Options.To[0] = new EmailAddress("ann@example.com", "Zoë, \"the\" Ångström");
+            m.Options.Headers["X-Campaign"] = "Frühling 2026";
         });
 
         Assert.Equal("Grüße\tand welcome", sent.Subject);
@@ -94,7 +94,7 @@ public class SesRuleTests
     [InlineData("\"ann smith\"@example.com")]
     [InlineData("")]
     public async Task Invalid_addresses_are_rejected(string address) =>
-        await Rejected(m => m.To.Add(address), "To[1]", EmailRules.ValidAddress);
+        await Rejected(m => m.Options.To.Add(address), "To[1]", EmailRules.ValidAddress);
 
     [Theory]
     [InlineData("ann@example.com")]
@@ -103,21 +103,21 @@ public class SesRuleTests
     [InlineData("x_y-z=1@sub.example.com")]
     public async Task Valid_addresses_are_sent(string address)
     {
-        var sent = await Accepted(m => m.To.Add(address));
+        var sent = await Accepted(m => m.Options.To.Add(address));
         Assert.Contains(address, sent.Destinations);
     }
 
     [Fact]
     public async Task A_non_ascii_local_part_is_rejected_with_the_reason()
     {
-        var error = await Rejected(m => m.Bcc.Add("jürgen@example.com"), "Bcc[0]", EmailRules.AsciiLocalPart);
+        var error = await Rejected(m => m.Options.Bcc.Add("jürgen@example.com"), "Bcc[0]", EmailRules.AsciiLocalPart);
         Assert.Contains("SMTPUTF8", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_non_ascii_domain_is_sent_as_punycode()
     {
-        var sent = await Accepted(m => m.To[0] = "ann@bücher.example");
+        var sent = await Accepted(m => m.Options.To[0] = "ann@bücher.example");
         Assert.Equal(["ann@xn--bcher-kva.example"], sent.Destinations);
         Assert.Empty(sent.Bcc);
         Assert.Contains("To: ann@xn--bcher-kva.example\r\n", TestMessages.TopHeaders(sent.Outgoing), StringComparison.Ordinal);
@@ -130,12 +130,12 @@ public class SesRuleTests
         {
             for (var i = 0; i < 30; i++)
             {
-                m.Cc.Add($"cc{i}@example.com");
+                m.Options.Cc.Add($"cc{i}@example.com");
             }
 
             for (var i = 0; i < 21; i++)
             {
-                m.Bcc.Add($"bcc{i}@example.com");
+                m.Options.Bcc.Add($"bcc{i}@example.com");
             }
         })));
 
@@ -153,7 +153,7 @@ public class SesRuleTests
         {
             for (var i = 0; i < 49; i++)
             {
-                m.Bcc.Add($"bcc{i}@example.com");
+                m.Options.Bcc.Add($"bcc{i}@example.com");
             }
         });
         Assert.Equal(50, sent.Destinations.Count);
@@ -164,14 +164,14 @@ public class SesRuleTests
     {
         var result = await _mailer.SendAsync(TestMessages.Valid(m =>
         {
-            m.OneMessagePerRecipient = true;
-            m.Cc.Add("carl@example.com");
+            m.Options.OneMessagePerRecipient = true;
+            m.Options.Cc.Add("carl@example.com");
             for (var i = 0; i < 60; i++)
             {
-                m.Bcc.Add($"user{i}@example.com");
+                m.Options.Bcc.Add($"user{i}@example.com");
             }
 
-            m.Bcc.Add("ANN@example.com");
+            m.Options.Bcc.Add("ANN@example.com");
         }));
 
         _transport.AssertSentCount(62);
@@ -189,7 +189,7 @@ public class SesRuleTests
         var file = new byte[7_500_000];
         var error = await Assert.ThrowsAsync<MessageTooLargeException>(() => _mailer.SendAsync(TestMessages.Valid(m =>
         {
-            m.Attachments.Add(EmailAttachment.FromBytes("big.bin", file));
+            m.Options.Attachments.Add(EmailAttachment.FromBytes("big.bin", file));
             m.TextBody = string.Concat(Enumerable.Repeat("A line of an unusually long receipt.\n", 8000));
         })));
 
@@ -205,8 +205,8 @@ public class SesRuleTests
     {
         var error = await Assert.ThrowsAsync<MessageTooLargeException>(() => _mailer.SendAsync(TestMessages.Valid(m =>
         {
-            m.Attachments.Add(EmailAttachment.FromBytes("a.bin", new byte[5_000_000]));
-            m.InlineImages.Add(EmailAttachment.FromBytes("b.png", new byte[5_000_000]).AsInline("b"));
+            m.Options.Attachments.Add(EmailAttachment.FromBytes("a.bin", new byte[5_000_000]));
+            m.Options.InlineImages.Add(EmailAttachment.FromBytes("b.png", new byte[5_000_000]).AsInline("b"));
         })));
 
         // Each 5,000,000-byte file: 6,666,668 base64 characters in 87,720 lines of at most 76, each ending in CRLF.
@@ -218,7 +218,7 @@ public class SesRuleTests
     [Fact]
     public async Task A_message_just_under_10_MB_is_sent()
     {
-        var sent = await Accepted(m => m.Attachments.Add(EmailAttachment.FromBytes("big.bin", new byte[7_500_000])));
+        var sent = await Accepted(m => m.Options.Attachments.Add(EmailAttachment.FromBytes("big.bin", new byte[7_500_000])));
         Assert.True(sent.Outgoing.Mime.Length is > 10_000_000 and <= 10 * 1024 * 1024);
     }
 
@@ -232,15 +232,15 @@ public class SesRuleTests
     public async Task Tags_outside_the_ses_charset_are_rejected(string name, string value)
     {
         var field = TagFieldFor(name, value);
-        var error = await Rejected(m => m.Tags.Add(new MessageTag(name, value)), field, EmailRules.TagCharset);
+        var error = await Rejected(m => m.Options.Tags.Add(new MessageTag(name, value)), field, EmailRules.TagCharset);
         Assert.Contains("A-Z, a-z, 0-9, '_' and '-'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Tags_over_256_characters_are_rejected_and_256_is_accepted()
     {
-        await Rejected(m => m.Tags.Add(new MessageTag("k", new string('v', 257))), "Tags[0].Value", EmailRules.TagCharset);
-        var sent = await Accepted(m => m.Tags.Add(new MessageTag(new string('k', 256), new string('v', 256))));
+        await Rejected(m => m.Options.Tags.Add(new MessageTag("k", new string('v', 257))), "Tags[0].Value", EmailRules.TagCharset);
+        var sent = await Accepted(m => m.Options.Tags.Add(new MessageTag(new string('k', 256), new string('v', 256))));
         Assert.Equal(256, sent.Tags.Single().Name.Length);
     }
 
@@ -250,7 +250,7 @@ public class SesRuleTests
         var error = await Rejected(m =>
         {
             m.HtmlBody = "<img src=\"cid:logo\"><img src='cid:banner'>";
-            m.InlineImages.Add(EmailAttachment.FromBytes("logo.png", [1]).AsInline("logo"));
+            m.Options.InlineImages.Add(EmailAttachment.FromBytes("logo.png", [1]).AsInline("logo"));
         }, "HtmlBody", EmailRules.CidResolves);
         Assert.Contains("cid:banner", error.Message, StringComparison.Ordinal);
     }
@@ -258,7 +258,7 @@ public class SesRuleTests
     [Fact]
     public async Task An_inline_image_without_a_content_id_is_rejected()
     {
-        await Rejected(m => m.InlineImages.Add(EmailAttachment.FromBytes("logo.png", [1])), "InlineImages[0].ContentId", EmailRules.CidResolves);
+        await Rejected(m => m.Options.InlineImages.Add(EmailAttachment.FromBytes("logo.png", [1])), "InlineImages[0].ContentId", EmailRules.CidResolves);
     }
 
     [Fact]
@@ -267,8 +267,8 @@ public class SesRuleTests
         var sent = await Accepted(m =>
         {
             m.HtmlBody = "<p style=\"background:url(cid:bg%40acme)\"><img src=\"CID:logo\"></p>";
-            m.InlineImages.Add(EmailAttachment.FromBytes("logo.png", [1]).AsInline("logo"));
-            m.InlineImages.Add(EmailAttachment.FromBytes("bg.gif", [2]).AsInline("bg@acme"));
+            m.Options.InlineImages.Add(EmailAttachment.FromBytes("logo.png", [1]).AsInline("logo"));
+            m.Options.InlineImages.Add(EmailAttachment.FromBytes("bg.gif", [2]).AsInline("bg@acme"));
         });
 
         Assert.Equal(["logo", "bg@acme"], sent.InlineImages.Select(i => i.ContentId));
@@ -277,8 +277,8 @@ public class SesRuleTests
     [Fact]
     public async Task A_message_without_sender_recipient_or_body_is_rejected()
     {
-        await Rejected(m => m.From = null, "From", EmailRules.Required);
-        await Rejected(m => m.To.Clear(), "To", EmailRules.Required);
+        await Rejected(m => m.Options.From = null, "From", EmailRules.Required);
+        await Rejected(m => m.Options.To.Clear(), "To", EmailRules.Required);
         await Rejected(m => (m.HtmlBody, m.TextBody) = (null, null), "HtmlBody", EmailRules.Required);
     }
 
@@ -290,20 +290,20 @@ public class SesRuleTests
     [InlineData("X-Bad Name")]
     [InlineData("X-Bad:Name")]
     public async Task Reserved_or_malformed_custom_headers_are_rejected(string name) =>
-        await Rejected(m => m.Headers[name] = "value", $"Headers[{name}]", EmailRules.CustomHeader);
+        await Rejected(m => m.Options.Headers[name] = "value", $"Headers[{name}]", EmailRules.CustomHeader);
 
     [Fact]
     public async Task An_invalid_configuration_set_name_is_rejected() =>
-        await Rejected(m => m.ConfigurationSet = "bad name", "ConfigurationSet", EmailRules.ConfigurationSetName);
+        await Rejected(m => m.Options.ConfigurationSet = "bad name", "ConfigurationSet", EmailRules.ConfigurationSetName);
 
     [Fact]
     public async Task One_click_unsubscribe_needs_an_https_url()
     {
-        await Rejected(m => m.ListUnsubscribe = ListUnsubscribe.OneClickUrl(new Uri("http://acme.example/u")), "ListUnsubscribe.Url", EmailRules.ListUnsubscribe);
-        await Rejected(m => m.ListUnsubscribe = new ListUnsubscribe { Mailto = "unsub@acme.example", OneClick = true }, "ListUnsubscribe.Url", EmailRules.ListUnsubscribe);
-        await Rejected(m => m.ListUnsubscribe = new ListUnsubscribe(), "ListUnsubscribe", EmailRules.ListUnsubscribe);
-        await Rejected(m => m.ListUnsubscribe = ListUnsubscribe.OneClickUrl(new Uri("https://acme.example/u?t=" + new string('a', 1000))), "ListUnsubscribe.Url", EmailRules.ListUnsubscribe);
-        await Rejected(m => m.ListUnsubscribe = new ListUnsubscribe { Mailto = "unsubscribe@bad domain" }, "ListUnsubscribe.Mailto", EmailRules.ValidAddress);
+        await Rejected(m => m.Options.ListUnsubscribe = ListUnsubscribe.OneClickUrl(new Uri("http://acme.example/u")), "ListUnsubscribe.Url", EmailRules.ListUnsubscribe);
+        await Rejected(m => m.Options.ListUnsubscribe = new ListUnsubscribe { Mailto = "unsub@acme.example", OneClick = true }, "ListUnsubscribe.Url", EmailRules.ListUnsubscribe);
+        await Rejected(m => m.Options.ListUnsubscribe = new ListUnsubscribe(), "ListUnsubscribe", EmailRules.ListUnsubscribe);
+        await Rejected(m => m.Options.ListUnsubscribe = ListUnsubscribe.OneClickUrl(new Uri("https://acme.example/u?t=" + new string('a', 1000))), "ListUnsubscribe.Url", EmailRules.ListUnsubscribe);
+        await Rejected(m => m.Options.ListUnsubscribe = new ListUnsubscribe { Mailto = "unsubscribe@bad domain" }, "ListUnsubscribe.Mailto", EmailRules.ValidAddress);
     }
 
     [Fact]
@@ -312,8 +312,8 @@ public class SesRuleTests
         var sent = await Accepted(m =>
         {
             m.Subject = new string('s', 1500);
-            m.Headers["X-Long"] = new string('a', 1200);
-            m.ListUnsubscribe = ListUnsubscribe.OneClickUrl(new Uri("https://acme.example/u?t=" + new string('t', 800)));
+            m.Options.Headers["X-Long"] = new string('a', 1200);
+            m.Options.ListUnsubscribe = ListUnsubscribe.OneClickUrl(new Uri("https://acme.example/u?t=" + new string('t', 800)));
         });
 
         MimeLineTests.AssertSesSafe(sent.Outgoing.Mime.Span);

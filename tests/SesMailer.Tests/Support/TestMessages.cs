@@ -1,5 +1,6 @@
 using MimeKit;
 using SesMailer.Mime;
+using SesMailer.Rendering;
 using SesMailer.Transport;
 
 namespace SesMailer.Tests.Support;
@@ -7,16 +8,14 @@ namespace SesMailer.Tests.Support;
 /// <summary>Builders and parsers shared by the tests.</summary>
 internal static class TestMessages
 {
-    public static EmailMessage Valid(Action<EmailMessage>? change = null)
+    public static EmailMessage Valid(Action<EmailMessage>? change = null, EmailDeclaration? email = null)
     {
-        var message = new EmailMessage
+        var content = new RenderedEmail("Your receipt", "<h1>Thanks</h1><p>Your order is on its way.</p>", "Thanks\n\nYour order is on its way.\n");
+        var message = new EmailMessage(content, new EmailOptions(), email)
         {
-            From = new EmailAddress("noreply@acme.example", "Acme"),
-            Subject = "Your receipt",
-            HtmlBody = "<h1>Thanks</h1><p>Your order is on its way.</p>",
-            TextBody = "Thanks\n\nYour order is on its way.\n",
+            Options = { From = new EmailAddress("noreply@acme.example", "Acme") },
         };
-        message.To.Add(new EmailAddress("ann@example.com", "Ann"));
+        message.Options.To.Add(new EmailAddress("ann@example.com", "Ann"));
         change?.Invoke(message);
         return message;
     }

@@ -22,7 +22,7 @@ public sealed class FileOutboxTransportTests : IDisposable
     {
         var mailer = Mailer.Create(m => m.UseOutbox(_folder));
 
-        var first = await mailer.SendAsync(TestMessages.Valid(m => m.EmailName = "Welcome"));
+        var first = await mailer.SendAsync(TestMessages.Valid(email: new EmailDeclaration("Welcome")));
         var second = await mailer.SendAsync(TestMessages.Valid(m => m.Subject = "Second"));
 
         var files = Directory.GetFiles(_folder, "*.eml").Order(StringComparer.Ordinal).ToArray();

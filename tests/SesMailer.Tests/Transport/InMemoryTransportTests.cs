@@ -1,3 +1,4 @@
+using SesMailer.Rendering;
 using System.Text;
 using SesMailer.Mailing;
 using SesMailer.Tests.Support;
@@ -15,14 +16,14 @@ public class InMemoryTransportTests
     [Fact]
     public async Task Exposes_what_a_recipient_would_see()
     {
-        var message = new EmailMessage { EmailName = "Receipt", Subject = "Your receipt", HtmlBody = "<p>Total: <b>42 €</b></p><img src=\"cid:logo\">" };
-        message.To.Add(new EmailAddress("ann@example.com", "Ann"));
-        message.Cc.Add("carl@example.com");
-        message.Bcc.Add("audit@example.com");
-        message.ReplyTo.Add("support@acme.example");
-        message.Attachments.Add(EmailAttachment.FromBytes("receipt.pdf", Encoding.ASCII.GetBytes("%PDF-1.4 fake")));
-        message.InlineImages.Add(EmailAttachment.FromBytes("logo.png", [0x89, 0x50, 0x4E, 0x47]).AsInline("logo"));
-        message.Tags.Add(new MessageTag("kind", "receipt"));
+        var message = new EmailMessage(new RenderedEmail("Your receipt", null, null), new EmailOptions(), new EmailDeclaration("Receipt")) { Subject = "Your receipt", HtmlBody = "<p>Total: <b>42 €</b></p><img src=\"cid:logo\">" };
+        message.Options.To.Add(new EmailAddress("ann@example.com", "Ann"));
+        message.Options.Cc.Add("carl@example.com");
+        message.Options.Bcc.Add("audit@example.com");
+        message.Options.ReplyTo.Add("support@acme.example");
+        message.Options.Attachments.Add(EmailAttachment.FromBytes("receipt.pdf", Encoding.ASCII.GetBytes("%PDF-1.4 fake")));
+        message.Options.InlineImages.Add(EmailAttachment.FromBytes("logo.png", [0x89, 0x50, 0x4E, 0x47]).AsInline("logo"));
+        message.Options.Tags.Add(new MessageTag("kind", "receipt"));
 
         var result = await _mailer.SendAsync(message);
 
@@ -57,7 +58,7 @@ public class InMemoryTransportTests
     public async Task Concurrent_sends_are_all_kept_with_distinct_ids()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(i =>
-            Task.Run(() => _mailer.SendAsync(TestMessages.Valid(m => m.To[0] = $"user{i}@example.com")))));
+            Task.Run(() => _mailer.SendAsync(TestMessages.Valid(m => m.Options.To[0] = $"user{i}@example.com")))));
 
         _transport.AssertSentCount(64);
         Assert.Equal(64, results.Select(r => r.MessageId).Distinct().Count());
@@ -68,7 +69,7 @@ public class InMemoryTransportTests
     public async Task Failed_assertions_say_what_was_sent()
     {
         _transport.AssertNothingSent();
-        await _mailer.SendAsync(TestMessages.Valid(m => m.From = null));
+        await _mailer.SendAsync(TestMessages.Valid(m => m.Options.From = null));
 
         var error = Assert.Throws<InMemoryTransportAssertionException>(() => _transport.AssertSentTo("bob@example.com"));
         Assert.Contains("'Your receipt' to ann@example.com", error.Message, StringComparison.Ordinal);

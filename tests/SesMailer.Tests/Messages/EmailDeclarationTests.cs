@@ -1,12 +1,12 @@
 namespace SesMailer.Tests.Messages;
 
 /// <summary>Reading an <see cref="EmailAttribute"/> at run time (the RazorLight send path), with the generator's rules.</summary>
-public class DeclaredDefaultsTests
+public class EmailDeclarationTests
 {
     [Fact]
     public void The_attribute_gives_sender_reply_to_and_tags_with_the_category_first()
     {
-        var declared = DeclaredDefaults.FromAttribute(new EmailAttribute
+        var declared = EmailDeclaration.FromAttribute("Receipt", new EmailAttribute
         {
             Subject = "x",
             From = "Acme <hello@acme.example>",
@@ -22,9 +22,15 @@ public class DeclaredDefaultsTests
     }
 
     [Fact]
-    public void An_attribute_that_declares_no_defaults_gives_none()
+    public void An_attribute_that_declares_no_defaults_gives_only_the_name()
     {
-        Assert.Null(DeclaredDefaults.FromAttribute(new EmailAttribute { Subject = "x", Layout = "_Layout" }));
+        var declared = EmailDeclaration.FromAttribute("Receipt", new EmailAttribute { Subject = "x", Layout = "_Layout" });
+
+        Assert.Equal("Receipt", declared.Name);
+        Assert.Null(declared.From);
+        Assert.Empty(declared.ReplyTo);
+        Assert.Empty(declared.Tags);
+        Assert.Equal("Receipt", EmailDeclaration.FromAttribute("Receipt", null).Name);
     }
 
     [Theory]
@@ -32,7 +38,7 @@ public class DeclaredDefaultsTests
     [InlineData("=receipt", "Tags: '=receipt' is not a tag")]
     public void A_tag_without_a_name_is_refused_naming_the_property(string tag, string expected)
     {
-        var error = Assert.Throws<ArgumentException>(() => DeclaredDefaults.FromAttribute(new EmailAttribute { Subject = "x", Tags = [tag] }));
+        var error = Assert.Throws<ArgumentException>(() => EmailDeclaration.FromAttribute("Receipt", new EmailAttribute { Subject = "x", Tags = [tag] }));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
@@ -40,7 +46,7 @@ public class DeclaredDefaultsTests
     [Fact]
     public void A_malformed_address_is_refused_naming_the_property()
     {
-        var error = Assert.Throws<ArgumentException>(() => DeclaredDefaults.FromAttribute(new EmailAttribute { Subject = "x", ReplyTo = "Help <help@" }));
+        var error = Assert.Throws<ArgumentException>(() => EmailDeclaration.FromAttribute("Receipt", new EmailAttribute { Subject = "x", ReplyTo = "Help <help@" }));
 
         Assert.StartsWith("[Email] ReplyTo:", error.Message, StringComparison.Ordinal);
     }
