@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Amazon.Runtime;
+using Microsoft.Extensions.Logging;
 using Polly;
 using SesMailer.Ses.Connection;
 using SesMailer.Ses.Protocol;
@@ -25,6 +26,7 @@ public sealed partial class SesClient : ISesClient, IDisposable
     private const string FormContentType = "application/x-www-form-urlencoded; charset=utf-8";
 
     private readonly SesClientOptions _options;
+    private readonly AWSCredentials? _explicitCredentials;
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly TimeProvider _time;
@@ -38,9 +40,14 @@ public sealed partial class SesClient : ISesClient, IDisposable
     /// <param name="options">Region, credentials, profile, endpoint and retry settings; anything unset comes from the AWS chain.</param>
     /// <param name="httpClient">The HTTP client to use (its handler should pool connections), or <see langword="null"/> for an owned one.</param>
     /// <param name="timeProvider">The clock for signing, attempt timeouts and retry delays, or <see langword="null"/> for the system clock.</param>
+    /// <param name="credentials">
+    /// Credentials of your own (any AWSSDK.Core <see cref="AWSCredentials"/>, for example <see cref="SesCredentials.FromAccessKey"/>),
+    /// or <see langword="null"/> for the options' profile, else the standard AWS chain.
+    /// </param>
+    /// <param name="logger">Where retries and failures are logged (never credentials or message contents), or <see langword="null"/>.</param>
     /// <exception cref="SesConfigurationException">No region can be found, or the endpoint is not an absolute http(s) URL.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A retry setting is out of range.</exception>
-    public SesClient(SesClientOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null)
+    public SesClient(SesClientOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null, AWSCredentials? credentials = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.AttemptTimeout <= TimeSpan.Zero)
@@ -49,13 +56,14 @@ public sealed partial class SesClient : ISesClient, IDisposable
         }
 
         _options = options;
+        _explicitCredentials = credentials;
         _time = timeProvider ?? TimeProvider.System;
         Region = SesConnectionResolver.ResolveRegion(options);
         Endpoint = SesConnectionResolver.ResolveEndpoint(options, Region);
         _ownsHttp = httpClient is null;
         // The attempt timeout (driven by the injected clock) bounds each attempt, so the owned client has none of its own.
         _http = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        _pipeline = SesRetryPipeline.Create(options.Retry, _time, () => NextJitter(), options.Logger);
+        _pipeline = SesRetryPipeline.Create(options.Retry, _time, () => NextJitter(), logger);
     }
 
     /// <summary>The region requests are signed for.</summary>
@@ -204,7 +212,7 @@ public sealed partial class SesClient : ISesClient, IDisposable
     {
         lock (_credentialsGate)
         {
-            return _credentials ??= SesConnectionResolver.ResolveCredentials(_options);
+            return _credentials ??= SesConnectionResolver.ResolveCredentials(_options, _explicitCredentials);
         }
     }
 

@@ -1,13 +1,11 @@
-using System.ComponentModel.DataAnnotations;
-using Amazon.Runtime;
-using Microsoft.Extensions.Logging;
-
 namespace SesMailer.Ses;
 
 /// <summary>
-/// How <see cref="SesClient"/> reaches SES. Everything is optional: what is left unset comes from the standard AWS
-/// chain (environment variables, <c>AWS_PROFILE</c>, the shared credentials and config files, session tokens,
-/// container and instance roles), exactly as the AWS CLI and SDKs resolve it.
+/// How <see cref="SesClient"/> reaches SES: plain settings, bound from configuration (<c>SesMailer:Ses</c>) as they are.
+/// Everything is optional: what is left unset comes from the standard AWS chain (environment variables,
+/// <c>AWS_PROFILE</c>, the shared credentials and config files, session tokens, SSO, container and instance roles),
+/// exactly as the AWS CLI and SDKs resolve it. Credentials are never a setting: as in the AWS SDKs, explicit keys are
+/// given to the client itself (see <see cref="SesCredentials.FromAccessKey"/>).
 /// </summary>
 public sealed class SesClientOptions
 {
@@ -17,14 +15,7 @@ public sealed class SesClientOptions
     /// </summary>
     public string? Region { get; set; }
 
-    /// <summary>
-    /// Credentials: any AWSSDK.Core <see cref="AWSCredentials"/>, for example
-    /// <c>new BasicAWSCredentials(accessKey, secretKey)</c> or <c>new SessionAWSCredentials(accessKey, secretKey, token)</c>
-    /// (see <see cref="FromAccessKey"/>). When <see langword="null"/>: <see cref="Profile"/>, else the default chain.
-    /// </summary>
-    public AWSCredentials? Credentials { get; set; }
-
-    /// <summary>A named profile of the shared credentials/config files, used when <see cref="Credentials"/> is not set.</summary>
+    /// <summary>A named profile of the shared credentials/config files, used when the client is given no credentials of its own.</summary>
     public string? Profile { get; set; }
 
     /// <summary>
@@ -42,22 +33,9 @@ public sealed class SesClientOptions
     /// </summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Where retries and failures are logged (never credentials or message contents), or <see langword="null"/>.</summary>
-    public ILogger? Logger { get; set; }
-
-    /// <summary>Credentials from an access key pair, with an optional session token.</summary>
-    public static AWSCredentials FromAccessKey(string accessKeyId, string secretAccessKey, string? sessionToken = null)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(accessKeyId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(secretAccessKey);
-        return sessionToken is null
-            ? new BasicAWSCredentials(accessKeyId, secretAccessKey)
-            : new SessionAWSCredentials(accessKeyId, secretAccessKey, sessionToken);
-    }
-
     /// <inheritdoc />
     public override string ToString() =>
-        $"SesClientOptions {{ Region = {Region ?? "(chain)"}, Credentials = {(Credentials is null ? "(chain)" : "(set)")}, Profile = {Profile ?? "(none)"}, Endpoint = {Endpoint?.ToString() ?? "(default)"} }}";
+        $"SesClientOptions {{ Region = {Region ?? "(chain)"}, Profile = {Profile ?? "(none)"}, Endpoint = {Endpoint?.ToString() ?? "(default)"} }}";
 }
 
 /// <summary>
@@ -69,7 +47,6 @@ public sealed class SesClientOptions
 public sealed class SesRetryOptions
 {
     /// <summary>Retries after the first attempt (0 disables retrying). The default value is 3.</summary>
-    [Range(0, 100)]
     public int MaxRetryAttempts { get; set; } = 3;
 
     /// <summary>The base of the exponential backoff. The default value is 200 milliseconds.</summary>

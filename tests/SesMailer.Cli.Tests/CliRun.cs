@@ -29,10 +29,9 @@ internal sealed record CliRun(int ExitCode, string Out, string Err)
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var code = await SesCli.RunAsync(args, stdout, stderr, options =>
         {
-            options.Credentials = SesClientOptions.FromAccessKey(AccessKey, SecretKey);
             options.Retry = new SesRetryOptions { MaxRetryAttempts = 1, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) };
             options.AttemptTimeout = TimeSpan.FromSeconds(10);
-            return new SesClient(options);
+            return new SesClient(options, credentials: SesCredentials.FromAccessKey(AccessKey, SecretKey));
         }, timeout.Token);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }

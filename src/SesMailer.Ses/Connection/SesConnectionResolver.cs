@@ -52,13 +52,14 @@ public static class SesConnectionResolver
         return new Uri($"https://email.{region}.amazonaws.com/");
     }
 
-    /// <summary>The credentials: options, else the named profile, else the default chain.</summary>
+    /// <summary>The credentials: <paramref name="credentials"/> when given, else the named profile, else the default chain.</summary>
     /// <exception cref="SesConfigurationException">The profile does not exist or no credentials can be found.</exception>
-    public static AWSCredentials ResolveCredentials(SesClientOptions options)
+    public static AWSCredentials ResolveCredentials(SesClientOptions options, AWSCredentials? credentials = null)
     {
-        if (options.Credentials is not null)
+        ArgumentNullException.ThrowIfNull(options);
+        if (credentials is not null)
         {
-            return options.Credentials;
+            return credentials;
         }
 
         if (options.Profile is not null)
@@ -75,7 +76,7 @@ public static class SesConnectionResolver
         catch (AmazonClientException e)
         {
             throw new SesConfigurationException(
-                "No AWS credentials were found: set SesClientOptions.Credentials, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or a shared credentials file.", e);
+                "No AWS credentials were found: give the client credentials, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or a shared credentials file.", e);
         }
     }
 

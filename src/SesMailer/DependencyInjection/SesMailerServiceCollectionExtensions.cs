@@ -1,11 +1,10 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SesMailer;
-using SesMailer.DependencyInjection;
+using SesMailer.Configuration;
 using SesMailer.Mailing;
 using SesMailer.Ses;
 using SesMailer.Transport;
@@ -21,19 +20,19 @@ public static class SesMailerServiceCollectionExtensions
 
     /// <summary>
     /// Registers SesMailer configured from <paramref name="configuration"/> (usually
-    /// <c>configuration.GetSection("SesMailer")</c>). The settings are validated when the host starts.
+    /// <c>configuration.GetSection("SesMailer")</c>), bound into one <see cref="MailerOptions"/> tree. The settings are
+    /// validated when the host starts, each bad one named by its path.
     /// </summary>
     /// <example><code>
     /// builder.Services.AddSesMailer(builder.Configuration.GetSection("SesMailer"));
     /// </code></example>
-    public static SesMailerBuilder AddSesMailer(this IServiceCollection services, IConfiguration configuration)
+    public static MailerBuilder AddSesMailer(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration is IConfigurationSection s ? s.Path : "SesMailer";
         var builder = AddCore(services, section);
         services.Configure<MailerOptions>(configuration);
-        services.Configure<TransportOptions>(configuration);
         return builder;
     }
 
@@ -41,7 +40,7 @@ public static class SesMailerServiceCollectionExtensions
     /// <example><code>
     /// services.AddSesMailer(m => m.DefaultFrom("Acme &lt;noreply@acme.example&gt;").UseOutbox("outbox"));
     /// </code></example>
-    public static SesMailerBuilder AddSesMailer(this IServiceCollection services, Action<SesMailerBuilder>? configure = null)
+    public static MailerBuilder AddSesMailer(this IServiceCollection services, Action<MailerBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         var builder = AddCore(services, "SesMailer");
@@ -49,48 +48,28 @@ public static class SesMailerServiceCollectionExtensions
         return builder;
     }
 
-    private static SesMailerBuilder AddCore(IServiceCollection services, string section)
+    private static MailerBuilder AddCore(IServiceCollection services, string section)
     {
         services.AddOptions<MailerOptions>().ValidateOnStart();
-        services.AddOptions<TransportOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailerOptions>>(new MailerOptionsValidator(section)));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TransportOptions>>(new TransportOptionsValidator(section)));
         services.TryAddSingleton(sp => new MailerTelemetry(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<InMemoryTransport>();
-        AddSes(services, section);
+        AddSes(services);
         services.TryAddSingleton(CreateTransport);
         services.TryAddSingleton(sp => new Mailer(
             sp.GetRequiredService<IEmailTransport>(),
             sp.GetRequiredService<IOptions<MailerOptions>>().Value,
             sp.GetServices<IEmailInterceptor>(),
             sp.GetServices<IEmailObserver>(),
-            sp.GetService<ILogger<Mailer>>(),
+            sp.GetService<ILoggerFactory>()?.CreateLogger<Mailer>(),
             sp.GetService<TimeProvider>(),
             sp.GetRequiredService<MailerTelemetry>()));
         services.TryAddSingleton<IMailer>(sp => sp.GetRequiredService<Mailer>());
-        return new SesMailerBuilder(services);
+        return new MailerBuilder(services);
     }
 
-    private static void AddSes(IServiceCollection services, string section)
+    private static void AddSes(IServiceCollection services)
     {
-        // The configuration section's Ses settings go first, so that UseSes(configure) in code can override them.
-        services.AddOptions<SesClientOptions>()
-            .Configure<IOptions<TransportOptions>, IServiceProvider>((ses, transport, provider) =>
-            {
-                var settings = transport.Value.Ses ?? new SesSettings();
-                ses.Region ??= string.IsNullOrWhiteSpace(settings.Region) ? null : settings.Region.Trim();
-                ses.Profile ??= string.IsNullOrWhiteSpace(settings.Profile) ? null : settings.Profile.Trim();
-                if (ses.Endpoint is null && settings.Endpoint is { } text && SesEndpoint.TryParse(text, out var endpoint))
-                {
-                    ses.Endpoint = endpoint;
-                }
-
-                ses.Logger ??= provider.GetService<ILoggerFactory>()?.CreateLogger<SesClient>();
-            })
-            .ValidateOnStart();
-        services.TryAddSingleton(new SesMailerSectionName(section));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SesClientOptions>, SesClientOptionsValidator>());
-
         // Pooled keep-alive connections: one long-lived handler whose connections are recycled every few minutes
         // (so DNS changes are seen), the pattern for clients held by singletons. The client's own attempt timeout
         // (driven by TimeProvider) bounds each request, so HttpClient's is switched off.
@@ -101,16 +80,21 @@ public static class SesMailerServiceCollectionExtensions
                 PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-        services.TryAddSingleton<ISesClient>(provider => new SesClient(
-            provider.GetRequiredService<IOptions<SesClientOptions>>().Value,
-            provider.GetRequiredService<IHttpClientFactory>().CreateClient(SesHttpClientName),
-            provider.GetService<TimeProvider>()));
+        services.TryAddSingleton<ISesClient>(provider =>
+        {
+            return new SesClient(
+                provider.GetRequiredService<IOptions<MailerOptions>>().Value.Ses,
+                provider.GetRequiredService<IHttpClientFactory>().CreateClient(SesHttpClientName),
+                provider.GetService<TimeProvider>(),
+                provider.GetService<SesClientCredentials>()?.Credentials,
+                provider.GetService<ILoggerFactory>()?.CreateLogger<SesClient>());
+        });
     }
 
     private static IEmailTransport CreateTransport(IServiceProvider services)
     {
-        var options = services.GetRequiredService<IOptions<TransportOptions>>().Value;
-        return options.EffectiveKind switch
+        var options = services.GetRequiredService<IOptions<MailerOptions>>().Value;
+        return options.EffectiveTransport switch
         {
             TransportKind.InMemory => services.GetRequiredService<InMemoryTransport>(),
             TransportKind.Ses => new SesTransport(services.GetRequiredService<ISesClient>()),

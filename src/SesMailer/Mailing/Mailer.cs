@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SesMailer.Configuration;
 using SesMailer.Mime;
 using SesMailer.Transport;
 
@@ -11,7 +14,7 @@ namespace SesMailer.Mailing;
 /// transport, then tells the observers; with structured logs, metrics and a trace span per send.
 /// Build one with <see cref="Create"/> in a console app, or register it with <c>services.AddSesMailer(...)</c>.
 /// </summary>
-public sealed class Mailer : IMailer
+public sealed class Mailer : IMailer, IDisposable
 {
     private readonly IEmailTransport _transport;
     private readonly MailerDefaults _defaults;
@@ -21,6 +24,7 @@ public sealed class Mailer : IMailer
     private readonly TimeProvider _time;
     private readonly MailerTelemetry _telemetry;
     private readonly MimeComposer _composer;
+    private ServiceProvider? _ownedServices;
 
     /// <summary>Creates a mailer over <paramref name="transport"/>.</summary>
     /// <param name="transport">Where composed messages go.</param>
@@ -42,6 +46,7 @@ public sealed class Mailer : IMailer
     {
         ArgumentNullException.ThrowIfNull(transport);
         options ??= new MailerOptions();
+        MailerOptionsValidator.ThrowIfInvalid(options);
         _transport = transport;
         _defaults = MailerDefaults.From(options);
         var all = (interceptors ?? []).ToList();
@@ -60,19 +65,44 @@ public sealed class Mailer : IMailer
     }
 
     /// <summary>The transport messages are handed to.</summary>
-    public IEmailTransport Transport => _transport;
+    internal IEmailTransport Transport => _transport;
 
-    /// <summary>Builds a mailer without dependency injection; by default it writes <c>.eml</c> files to <c>./outbox</c>.</summary>
+    /// <summary>
+    /// Builds a mailer without an application host (console apps, scripts), configured exactly as
+    /// <c>services.AddSesMailer(...)</c> would be; by default it writes <c>.eml</c> files to <c>./outbox</c>.
+    /// Dispose it to release what it created (the SES connections).
+    /// </summary>
     /// <example><code>
-    /// var mailer = Mailer.Create(m => m.DefaultFrom("Acme &lt;noreply@acme.example&gt;").UseOutbox("outbox"));
+    /// using var mailer = Mailer.Create(m => m.DefaultFrom("Acme &lt;noreply@acme.example&gt;").UseOutbox("outbox"));
     /// </code></example>
-    /// <exception cref="MailerConfigurationException">A setting is invalid.</exception>
+    /// <exception cref="MailerConfigurationException">A setting is invalid; the message names each one.</exception>
     public static Mailer Create(Action<MailerBuilder>? configure = null)
     {
-        var builder = new MailerBuilder();
-        configure?.Invoke(builder);
-        return builder.Build();
+        var services = new ServiceCollection();
+        services.AddSesMailer(configure);
+        var provider = services.BuildServiceProvider();
+        try
+        {
+            // Reading the options runs MailerOptionsValidator, as a host's start-up would.
+            _ = provider.GetRequiredService<IOptions<MailerOptions>>().Value;
+            var mailer = provider.GetRequiredService<Mailer>();
+            mailer._ownedServices = provider;
+            return mailer;
+        }
+        catch (OptionsValidationException e)
+        {
+            provider.Dispose();
+            throw new MailerConfigurationException([.. e.Failures]);
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>Releases what <see cref="Create"/> built for this mailer; a mailer from a container is released by the container.</summary>
+    public void Dispose() => Interlocked.Exchange(ref _ownedServices, null)?.Dispose();
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="message"/> is <see langword="null"/>.</exception>

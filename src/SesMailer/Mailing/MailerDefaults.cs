@@ -1,10 +1,10 @@
-using SesMailer.Mime;
+using SesMailer.Configuration;
 
 namespace SesMailer.Mailing;
 
 /// <summary>
-/// <see cref="MailerOptions"/> checked and parsed once, at start-up: a bad default fails there, naming the
-/// setting, rather than on the first send.
+/// <see cref="MailerOptions"/> parsed once, at start-up, after <see cref="MailerOptionsValidator"/> has checked them
+/// (a bad default fails there, naming the setting, rather than on the first send).
 /// </summary>
 internal sealed class MailerDefaults
 {
@@ -20,26 +20,18 @@ internal sealed class MailerDefaults
 
     public EmailAddress? RedirectTo { get; }
 
-    /// <summary>Parses and checks <paramref name="options"/>; <paramref name="section"/> prefixes setting names in errors.</summary>
-    /// <exception cref="MailerConfigurationException">A setting is invalid; the message names it.</exception>
-    public static MailerDefaults From(MailerOptions options, string section = "SesMailer")
+    /// <summary>Parses <paramref name="options"/>, which <see cref="MailerOptionsValidator"/> has already checked.</summary>
+    public static MailerDefaults From(MailerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var errors = new List<string>();
-        var global = Parse(section, options.From, options.ReplyTo, options.ConfigurationSet, options.Tags, errors);
+        var global = Parse(options.From, options.ReplyTo, options.ConfigurationSet, options.Tags);
         var perEmail = new Dictionary<string, Defaults>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, email) in options.Emails)
         {
-            perEmail[name] = Parse($"{section}:Emails:{name}", email.From, email.ReplyTo, email.ConfigurationSet, email.Tags, errors);
+            perEmail[name] = Parse(email.From, email.ReplyTo, email.ConfigurationSet, email.Tags);
         }
 
-        var redirect = ParseAddress($"{section}:RedirectTo", options.RedirectTo, errors);
-        if (errors.Count > 0)
-        {
-            throw new MailerConfigurationException(errors);
-        }
-
-        return new MailerDefaults(global, perEmail, redirect);
+        return new MailerDefaults(global, perEmail, Address(options.RedirectTo));
     }
 
     /// <summary>
@@ -79,68 +71,13 @@ internal sealed class MailerDefaults
         }
     }
 
-    private static Defaults Parse(string prefix, string? from, IList<string>? replyTo, string? configurationSet, IDictionary<string, string>? tags, List<string> errors)
-    {
-        var sender = ParseAddress(prefix + ":From", from, errors);
-        var replies = new List<EmailAddress>();
-        var i = 0;
-        foreach (var text in replyTo ?? [])
-        {
-            if (ParseAddress($"{prefix}:ReplyTo:{i++}", text, errors) is { } address)
-            {
-                replies.Add(address);
-            }
-        }
+    private static Defaults Parse(string? from, IList<string>? replyTo, string? configurationSet, IDictionary<string, string>? tags) => new(
+        Address(from),
+        (replyTo ?? []).Select(Address).OfType<EmailAddress>().ToList(),
+        string.IsNullOrEmpty(configurationSet) ? null : configurationSet,
+        (tags ?? new Dictionary<string, string>()).Select(t => new MessageTag(t.Key, t.Value)).ToList());
 
-        var parsedTags = new List<MessageTag>();
-        foreach (var (name, value) in tags ?? new Dictionary<string, string>())
-        {
-            parsedTags.Add(new MessageTag(name, value));
-        }
-
-        // The SES rules for tags and configuration sets are the message's; reuse them on a probe message.
-        var probe = new EmailMessage { TextBody = string.Empty };
-        probe.Options.From = "probe@example.com";
-        probe.Options.ConfigurationSet = configurationSet;
-        probe.Options.To.Add("probe@example.com");
-        foreach (var tag in parsedTags)
-        {
-            probe.Options.Tags.Add(tag);
-        }
-
-        try
-        {
-            MessageValidator.Validate(probe);
-        }
-        catch (EmailValidationException e)
-        {
-            errors.Add($"{prefix}:{SettingName(e.Field)}: {e.Message}");
-        }
-
-        return new Defaults(sender, replies, string.IsNullOrEmpty(configurationSet) ? null : configurationSet, parsedTags);
-    }
-
-    private static string SettingName(string field) => field.StartsWith("Tags", StringComparison.Ordinal) ? "Tags" : field;
-
-    private static EmailAddress? ParseAddress(string setting, string? text, List<string> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        try
-        {
-            var address = EmailAddress.Parse(text);
-            AddressRules.ToAscii(address, setting);
-            return address;
-        }
-        catch (Exception e) when (e is FormatException or EmailValidationException)
-        {
-            errors.Add($"{setting}: {e.Message}");
-            return null;
-        }
-    }
+    private static EmailAddress? Address(string? text) => string.IsNullOrWhiteSpace(text) ? null : EmailAddress.Parse(text);
 
     private sealed record Defaults(EmailAddress? From, IReadOnlyList<EmailAddress> ReplyTo, string? ConfigurationSet, IReadOnlyList<MessageTag> Tags);
 }

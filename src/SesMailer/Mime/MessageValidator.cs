@@ -73,7 +73,7 @@ internal static partial class MessageValidator
         return result;
     }
 
-    private static void CheckTags(IList<MessageTag> tags)
+    internal static void CheckTags(IList<MessageTag> tags)
     {
         for (var i = 0; i < tags.Count; i++)
         {
@@ -92,7 +92,7 @@ internal static partial class MessageValidator
         }
     }
 
-    private static void CheckConfigurationSet(string? name)
+    internal static void CheckConfigurationSet(string? name)
     {
         if (name is not null && !ConfigurationSetPattern().IsMatch(name))
         {

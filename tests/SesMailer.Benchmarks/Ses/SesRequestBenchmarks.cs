@@ -41,7 +41,7 @@ public class SesRequestBenchmarks : IDisposable
         Console.WriteLine($"// SendRawEmail benchmark: the raw message is {_raw.Length:N0} bytes");
 
         _http = new HttpClient(_handler, disposeHandler: false);
-        _client = new SesClient(new SesClientOptions { Region = Region, Endpoint = Endpoint, Credentials = Credentials }, _http, _clock);
+        _client = new SesClient(new SesClientOptions { Region = Region, Endpoint = Endpoint }, _http, _clock, Credentials);
         _handRolled = new HandRolledSesRequest(_http, Endpoint, Region, Credentials.GetCredentials(), _clock);
         _request = new SendRawEmailRequest { RawMessage = _raw, Destinations = _destinations };
 

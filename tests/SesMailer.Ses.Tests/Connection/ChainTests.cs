@@ -123,7 +123,8 @@ public sealed class ChainTests : IAsyncLifetime
     {
         var log = new FakeLogger();
         using var ses = FakeSes.Client(_server, token: FakeSes.SessionToken, logger: log);
-        var options = new SesClientOptions { Region = "us-east-1", Credentials = SesClientOptions.FromAccessKey(FakeSes.AccessKey, FakeSes.SecretKey, FakeSes.SessionToken) };
+        var options = new SesClientOptions { Region = "us-east-1" };
+        var credentials = SesCredentials.FromAccessKey(FakeSes.AccessKey, FakeSes.SecretKey, FakeSes.SessionToken);
         _server.EnqueueFault(FakeSesFault.SendingRateExceeded);
         _server.EnqueueFault(FakeSesFault.ConnectionReset);
         _server.EnqueueFault(FakeSesFault.MessageRejected(), "SendRawEmail");
@@ -137,7 +138,7 @@ public sealed class ChainTests : IAsyncLifetime
         var auth = await Assert.ThrowsAsync<SesAuthenticationException>(() => ses.GetSendQuotaAsync(TestMessages.Timeout()));
 
         var everything = string.Join('\n', log.Collector.GetSnapshot().Select(r => r.Message + r.Exception))
-            + error + auth + options + ses + options.Credentials;
+            + error + auth + options + ses + credentials;
         Assert.NotEmpty(log.Collector.GetSnapshot());
         Assert.DoesNotContain(FakeSes.SecretKey, everything, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeSes.SessionToken, everything, StringComparison.Ordinal);

@@ -18,11 +18,9 @@ internal static class FakeSes
         {
             Region = "us-west-2",
             Endpoint = server.Endpoint,
-            Credentials = SesClientOptions.FromAccessKey(AccessKey, SecretKey, token),
             Retry = new SesRetryOptions { MaxRetryAttempts = retries, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) },
             AttemptTimeout = attemptTimeout ?? TimeSpan.FromSeconds(10),
-            Logger = logger,
-        }, timeProvider: time);
+        }, timeProvider: time, credentials: SesCredentials.FromAccessKey(AccessKey, SecretKey, token), logger: logger);
         return client;
     }
 }

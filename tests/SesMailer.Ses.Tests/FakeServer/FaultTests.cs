@@ -141,9 +141,8 @@ public sealed class FaultTests : IAsyncLifetime
         {
             Region = "us-east-1",
             Endpoint = new Uri($"http://127.0.0.1:{port}/"),
-            Credentials = SesClientOptions.FromAccessKey(FakeSes.AccessKey, FakeSes.SecretKey),
             Retry = new SesRetryOptions { MaxRetryAttempts = 2, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) },
-        });
+        }, credentials: SesCredentials.FromAccessKey(FakeSes.AccessKey, FakeSes.SecretKey));
 
         var error = await Assert.ThrowsAsync<SesConnectionException>(() => ses.SendRawEmailAsync(Raw(), TestMessages.Timeout()));
 

@@ -7,7 +7,7 @@ namespace SesMailer.Ses.Tests.Integration;
 /// <summary>The send paths against the real aws-ses-v2-local.</summary>
 public sealed class EmulatorSendTests(SesEmulatorFixture emulator) : IClassFixture<SesEmulatorFixture>
 {
-    private SesClient Client() => new(emulator.ClientOptions());
+    private SesClient Client() => emulator.Client();
 
     [Fact]
     public async Task A_raw_MIME_message_sent_through_SesTransport_arrives_with_its_subject_bodies_and_recipients()

@@ -16,9 +16,8 @@ public sealed class XmlShapeTests
         new(new SesClientOptions
         {
             Region = "us-east-1",
-            Credentials = SesClientOptions.FromAccessKey("AKIDEXAMPLE", "secret"),
             Retry = new SesRetryOptions { MaxRetryAttempts = 0 },
-        }, new HttpClient(new Answering(status, body, inspect)));
+        }, new HttpClient(new Answering(status, body, inspect)), credentials: SesCredentials.FromAccessKey("AKIDEXAMPLE", "secret"));
 
     [Fact]
     public async Task GetSendStatistics_reads_members_numbers_and_timestamps()

@@ -38,10 +38,8 @@ public sealed class RetryTimingTests : IAsyncLifetime
         {
             Region = "us-west-2",
             Endpoint = _server.Endpoint,
-            Credentials = SesClientOptions.FromAccessKey(FakeSes.AccessKey, FakeSes.SecretKey),
             Retry = new SesRetryOptions { MaxRetryAttempts = 3, BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(3) },
-            Logger = log,
-        }, timeProvider: time) { NextJitter = () => 1.0 };
+        }, timeProvider: time, credentials: SesCredentials.FromAccessKey(FakeSes.AccessKey, FakeSes.SecretKey), logger: log) { NextJitter = () => 1.0 };
         _server.EnqueueFault(FakeSesFault.SendingRateExceeded);
         _server.EnqueueFault(FakeSesFault.ServiceUnavailable);
         _server.EnqueueFault(FakeSesFault.SendingRateExceeded);

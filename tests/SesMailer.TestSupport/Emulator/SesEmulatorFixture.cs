@@ -27,17 +27,21 @@ public sealed partial class SesEmulatorFixture : IAsyncLifetime, IDisposable
     public Uri Endpoint { get; private set; } = null!;
 
     /// <summary>
-    /// Options for an <see cref="SesClient"/> of this emulator: a fixed region, example keys (the emulator checks that a
-    /// signature is there, not that it is valid) and a per-attempt timeout, since the emulator never answers the
-    /// actions it lacks.
+    /// Options for an <see cref="SesClient"/> of this emulator: a fixed region and a per-attempt timeout, since the
+    /// emulator never answers the actions it lacks.
     /// </summary>
     public SesClientOptions ClientOptions() => new()
     {
         Region = "us-east-1",
         Endpoint = Endpoint,
-        Credentials = SesClientOptions.FromAccessKey("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
         AttemptTimeout = TimeSpan.FromSeconds(10),
     };
+
+    /// <summary>Example keys: the emulator checks that a signature is there, not that it is valid.</summary>
+    public Amazon.Runtime.AWSCredentials Credentials { get; } = SesCredentials.FromAccessKey("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+
+    /// <summary>A client of this emulator with <see cref="ClientOptions"/> and <see cref="Credentials"/>.</summary>
+    public SesClient Client() => new(ClientOptions(), credentials: Credentials);
 
     /// <summary>The lines the emulator wrote to stdout and stderr (for failure messages).</summary>
     public IReadOnlyList<string> Output => _output.ToArray();

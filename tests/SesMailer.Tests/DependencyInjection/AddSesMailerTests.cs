@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SesMailer.DependencyInjection;
+using SesMailer.Configuration;
 using SesMailer.Mailing;
 using SesMailer.Tests.Support;
 using SesMailer.Transport;
@@ -96,8 +96,9 @@ public sealed class AddSesMailerTests : IDisposable
             ["Outbox:Folder"] = "  ",
         })));
 
-        var error = Assert.Throws<AggregateException>(() => Start(provider));
-        var messages = error.InnerExceptions.OfType<OptionsValidationException>().SelectMany(e => e.Failures).ToList();
+        // One options tree: every bad setting is one failure of one validation.
+        var error = Assert.Throws<OptionsValidationException>(() => Start(provider));
+        var messages = error.Failures.ToList();
         Assert.Contains(messages, m => m.StartsWith("SesMailer:From:", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("SesMailer:ReplyTo:0:", StringComparison.Ordinal) && m.Contains("SMTPUTF8", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("SesMailer:Tags:", StringComparison.Ordinal));
@@ -123,7 +124,7 @@ public sealed class AddSesMailerTests : IDisposable
         var observer = new CountingObserver();
         using var provider = Provider(s => s.AddSesMailer(m => m
             .DefaultFrom("Acme <noreply@acme.example>")
-            .UseInMemoryTransport()
+            .UseInMemory()
             .AddInterceptor<TenantHeaderInterceptor>()
             .AddObserver(observer)));
         Start(provider);
@@ -141,7 +142,7 @@ public sealed class AddSesMailerTests : IDisposable
     {
         using var provider = Provider(s => s.AddSesMailer(Section(new() { ["From"] = "config@acme.example", ["Transport"] = "Outbox" }))
             .DefaultFrom("code@acme.example")
-            .UseInMemoryTransport()
+            .UseInMemory()
             .RedirectAllTo("qa@acme.example"));
         Start(provider);
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Options;
-using SesMailer.DependencyInjection;
+using SesMailer.Configuration;
 using SesMailer.Mailing;
 using SesMailer.Ses;
 using SesMailer.Tests.Support;
@@ -13,7 +13,7 @@ namespace SesMailer.Tests.DependencyInjection;
 
 public class SesTransportSelectionTests
 {
-    private static ServiceProvider Provider(Dictionary<string, string?> values, Action<SesMailerBuilder>? configure = null)
+    private static ServiceProvider Provider(Dictionary<string, string?> values, Action<MailerBuilder>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values.ToDictionary(p => "SesMailer:" + p.Key, p => p.Value)).Build();
         var services = new ServiceCollection();
@@ -24,8 +24,8 @@ public class SesTransportSelectionTests
 
     private static List<string> StartFailures(ServiceProvider provider)
     {
-        var error = Assert.Throws<AggregateException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
-        return error.InnerExceptions.OfType<OptionsValidationException>().SelectMany(e => e.Failures).ToList();
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        return error.Failures.ToList();
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class SesTransportSelectionTests
     {
         using var provider = Provider(new() { ["Transport"] = "Ses", ["Ses:Region"] = "ap-southeast-2", ["Ses:Profile"] = "mailer" });
 
-        var options = provider.GetRequiredService<IOptions<SesClientOptions>>().Value;
+        var options = provider.GetRequiredService<IOptions<MailerOptions>>().Value.Ses;
         var client = Assert.IsType<SesClient>(provider.GetRequiredService<ISesClient>());
 
         Assert.Equal("mailer", options.Profile);
@@ -68,7 +68,7 @@ public class SesTransportSelectionTests
         var failures = StartFailures(provider);
 
         Assert.Contains(failures, f => f.StartsWith("SesMailer:Ses:Region: 'Mars'", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.StartsWith("SesMailer:Ses:Endpoint: 'ftp://files.example'", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("SesMailer:Ses:Endpoint: 'ftp://files.example/'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -101,11 +101,11 @@ public class SesTransportSelectionTests
     public async Task A_console_mailer_sends_through_an_ses_client_of_its_own()
     {
         var handler = new AnsweringHandler();
-        var mailer = Mailer.Create(m => m.UseSes(new SesClientOptions
+        using var mailer = Mailer.Create(m =>
         {
-            Region = "eu-west-1",
-            Credentials = SesClientOptions.FromAccessKey("AKIDEXAMPLE", "secret"),
-        }, new HttpClient(handler)));
+            m.UseSes(o => o.Region = "eu-west-1", SesCredentials.FromAccessKey("AKIDEXAMPLE", "secret"));
+            m.Services.AddHttpClient(SesMailerServiceCollectionExtensions.SesHttpClientName).ConfigurePrimaryHttpMessageHandler(() => handler);
+        });
 
         var result = await mailer.SendAsync(TestMessages.Valid(m => m.Options.Bcc.Add("audit@example.com")));
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SesMailer.Configuration;
 using SesMailer.Mailing;
 using SesMailer.Ses;
 using SesMailer.TestSupport.Emulator;
@@ -24,7 +25,7 @@ public sealed class SesEmulatorSendTests(SesEmulatorFixture emulator) : IClassFi
     [Fact]
     public async Task Attachments_an_inline_image_and_reply_to_arrive_as_sent()
     {
-        using var client = new SesClient(emulator.ClientOptions());
+        using var client = emulator.Client();
         var mailer = Mailer.Create(m => m.UseSes(client).DefaultFrom("Acme Shop <shop@acme.example>"));
         var subject = "Receipt Nº " + Guid.NewGuid().ToString("N")[..8] + " — merci";
         var message = new EmailMessage
@@ -86,13 +87,13 @@ public sealed class SesEmulatorSendTests(SesEmulatorFixture emulator) : IClassFi
         }).Build();
         var services = new ServiceCollection();
         services.AddSesMailer(configuration.GetSection("SesMailer"))
-            .UseSes(o => (o.Credentials, o.AttemptTimeout) = (SesClientOptions.FromAccessKey("AKIDEXAMPLE", "secret"), TimeSpan.FromSeconds(10)));
+            .UseSes(o => o.AttemptTimeout = TimeSpan.FromSeconds(10), SesCredentials.FromAccessKey("AKIDEXAMPLE", "secret"));
         services.AddHttpClient(SesMailerServiceCollectionExtensions.SesHttpClientName).AddHttpMessageHandler(() => counter);
         using var provider = services.BuildServiceProvider();
         provider.GetRequiredService<IStartupValidator>().Validate();
 
         Assert.IsType<SesTransport>(provider.GetRequiredService<IEmailTransport>());
-        var options = provider.GetRequiredService<IOptions<SesClientOptions>>().Value;
+        var options = provider.GetRequiredService<IOptions<MailerOptions>>().Value.Ses;
         Assert.Equal(emulator.Endpoint, options.Endpoint);
         Assert.Equal("us-east-1", options.Region);
         var subject = "DI " + Guid.NewGuid().ToString("N");

@@ -1,3 +1,4 @@
+using SesMailer.Configuration;
 using System.Diagnostics;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;

@@ -1,3 +1,4 @@
+using SesMailer.Configuration;
 using SesMailer.Mailing;
 using SesMailer.Transport;
 

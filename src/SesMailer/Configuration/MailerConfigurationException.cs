@@ -1,4 +1,4 @@
-namespace SesMailer.Mailing;
+namespace SesMailer.Configuration;
 
 /// <summary>The mailer's settings are invalid; <see cref="Errors"/> names each bad setting and why.</summary>
 public sealed class MailerConfigurationException : Exception

@@ -1,0 +1,17 @@
+namespace SesMailer.Configuration;
+
+/// <summary>Which transport carries the messages (<c>SesMailer:Transport</c>).</summary>
+public enum TransportKind
+{
+    /// <summary>Chosen from the settings: SES when any <c>Ses</c> setting is present, the outbox folder otherwise.</summary>
+    Auto = 0,
+
+    /// <summary><c>.eml</c> files in a folder (<see cref="Transport.FileOutboxTransport"/>).</summary>
+    Outbox,
+
+    /// <summary>Kept in memory for tests (<see cref="Transport.InMemoryTransport"/>).</summary>
+    InMemory,
+
+    /// <summary>Amazon SES <c>SendRawEmail</c> (<see cref="Transport.SesTransport"/>).</summary>
+    Ses,
+}
