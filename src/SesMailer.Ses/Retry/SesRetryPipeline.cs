@@ -48,6 +48,8 @@ internal static partial class SesRetryPipeline
         return TimeSpan.FromMilliseconds(capped * Math.Clamp(jitter, 0, 1));
     }
 
+    // The code and request id only: SES's message (and so the exception's) can quote addresses, for example the
+    // unverified identities of a MessageRejected, and a log must carry no personal data.
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "SES {Action} failed (attempt {Attempt}, {Code}, request id {RequestId}); retrying in {Delay}")]
     private static partial void LogRetry(ILogger logger, string action, int attempt, string code, string? requestId, TimeSpan delay);
 }

@@ -163,14 +163,7 @@ public sealed class Mailer : IMailer, IDisposable
             activity?.SetStatus(ActivityStatusCode.Error, error.Type);
             activity?.SetTag("error.type", error.Type);
             activity?.SetTag("sesmailer.outcome", "failed");
-            if (e is EmailValidationException invalid)
-            {
-                MailerLog.Invalid(_logger, name, error.Type, invalid.Field, e);
-            }
-            else
-            {
-                MailerLog.Failed(_logger, name, error.Type, e);
-            }
+            MailerLog.SendFailed(_logger, name, error.Type, e);
 
             await NotifyAsync(new EmailSendOutcome(working, null, e, elapsed), CancellationToken.None).ConfigureAwait(false);
             throw;

@@ -7,16 +7,30 @@ namespace SesMailer.Transport;
 /// opens it. The default transport when no AWS settings exist, so nothing is sent by accident during development.
 /// Bcc recipients are in the envelope only, so they do not show in the file.
 /// </summary>
+/// <remarks>
+/// A message is written as <c>name.eml.tmp</c> and then renamed. The first send of each transport deletes the
+/// <c>*.eml.tmp</c> files of the folder last written more than a minute ago: writes a killed process never finished.
+/// </remarks>
 public sealed class FileOutboxTransport : IEmailTransport
 {
     /// <summary>The folder used when none is configured.</summary>
     public const string DefaultFolder = "outbox";
 
+    /// <summary>
+    /// How long ago a leftover <c>*.eml.tmp</c> file must have been last written for the first send to delete it.
+    /// Writing one message takes far less, so a file this old belongs to no write in progress, while another
+    /// process (or transport) writing into the same folder keeps its temporary file.
+    /// </summary>
+    internal static readonly TimeSpan TemporaryFileGracePeriod = TimeSpan.FromMinutes(1);
+
+    private const string TemporarySuffix = ".tmp";
+
     private readonly TimeProvider _time;
+    private int _swept;
 
     /// <summary>Creates a transport writing into <paramref name="folder"/> (created on first send).</summary>
     /// <param name="folder">The folder; relative paths are relative to the current directory. <see langword="null"/> means <c>./outbox</c>.</param>
-    /// <param name="timeProvider">Clock for file names; the system clock by default.</param>
+    /// <param name="timeProvider">Clock for file names and the age of leftover temporary files; the system clock by default.</param>
     public FileOutboxTransport(string? folder = null, TimeProvider? timeProvider = null)
     {
         Folder = Path.GetFullPath(string.IsNullOrWhiteSpace(folder) ? DefaultFolder : folder);
@@ -32,13 +46,19 @@ public sealed class FileOutboxTransport : IEmailTransport
     {
         ArgumentNullException.ThrowIfNull(email);
         Directory.CreateDirectory(Folder);
+        // Once per transport; a concurrent first send need not wait, its temporary file is within the grace period.
+        if (Interlocked.Exchange(ref _swept, 1) == 0)
+        {
+            DeleteStaleTemporaryFiles();
+        }
+
         var stamp = _time.GetUtcNow().ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture);
         var name = email.EmailName is { Length: > 0 } n ? SafeName(n) + "-" : string.Empty;
         var fileName = $"{stamp}-{name}{Guid.NewGuid():N}.eml";
         var path = Path.Combine(Folder, fileName);
 
         // Written under a temporary name and then renamed, so a watcher never opens a half-written file.
-        var temporary = path + ".tmp";
+        var temporary = path + TemporarySuffix;
         try
         {
             await File.WriteAllBytesAsync(temporary, email.Mime.ToArray(), cancellationToken).ConfigureAwait(false);
@@ -50,6 +70,44 @@ public sealed class FileOutboxTransport : IEmailTransport
             throw;
         }
         return new SendResult(fileName);
+    }
+
+    /// <summary>
+    /// Deletes the temporary files of writes that never finished (the process was killed between writing and
+    /// renaming), which nothing else would ever remove. Age is judged by the injected clock against the file's last
+    /// write time; a file written in the last <see cref="TemporaryFileGracePeriod"/> may be another writer's, in flight.
+    /// </summary>
+    private void DeleteStaleTemporaryFiles()
+    {
+        var cutoff = (_time.GetUtcNow() - TemporaryFileGracePeriod).UtcDateTime;
+        try
+        {
+            // Simple matching: the Win32 style would let "*.eml.tmp" match more than it says.
+            var simple = new EnumerationOptions { MatchType = MatchType.Simple };
+            foreach (var file in new DirectoryInfo(Folder).EnumerateFiles("*.eml" + TemporarySuffix, simple))
+            {
+                if (file.LastWriteTimeUtc <= cutoff)
+                {
+                    TryDelete(file);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Tidying up is best effort: a folder that can be written but not listed must not fail the send.
+        }
+    }
+
+    private static void TryDelete(FileInfo file)
+    {
+        try
+        {
+            file.Delete();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // In use or protected: left for a later transport, rather than failing this send.
+        }
     }
 
     private static string SafeName(string name) =>

@@ -207,7 +207,8 @@ public class MailerPipelineTests
         Assert.Equal("Receipt", outcomes[0].Message.Email?.Name);
         Assert.False(outcomes[1].Succeeded);
         Assert.IsType<EmailValidationException>(outcomes[1].Exception);
-        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Exception?.Message == "observer bug");
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.EventId.Id == 5 &&
+            e.State.Any(p => p.Key == "ExceptionTypes" && Equals(p.Value, nameof(InvalidOperationException))));
     }
 
     [Fact]
