@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SesMailer.Mime;
+using SesMailer.Ses;
 using SesMailer.Transport;
 
 namespace SesMailer.Mailing;

@@ -1,4 +1,5 @@
 using SesMailer.Mime;
+using SesMailer.Ses;
 
 namespace SesMailer.Mailing;
 
@@ -131,7 +132,7 @@ internal sealed class MailerDefaults
         try
         {
             var address = EmailAddress.Parse(text);
-            AddressRules.ToAscii(address, setting);
+            Mailboxes.ToAscii(address, setting);
             return address;
         }
         catch (Exception e) when (e is FormatException or EmailValidationException)

@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using MimeKit;
+using SesMailer.Rules;
+using SesMailer.Ses;
 using SesMailer.Transport;
 
 namespace SesMailer.Mime;
@@ -25,7 +27,7 @@ public sealed class MimeComposer
     /// <summary>Checks and composes <paramref name="message"/>, ready for a transport.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="message"/> is <see langword="null"/>.</exception>
     /// <exception cref="EmailValidationException">The message breaks an SES rule; nothing should be sent.</exception>
-    /// <exception cref="MessageTooLargeException">The encoded message is over 10 MB.</exception>
+    /// <exception cref="MessageTooLargeException">The MIME message is over 10 MB (<see cref="EmailRules.MessageSizeLimit"/> bytes).</exception>
     public OutgoingEmail Compose(EmailMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -208,14 +210,11 @@ public sealed class MimeComposer
 
     private static byte[] Serialize(MimeMessage mime)
     {
-        mime.Prepare(EncodingConstraint.SevenBit, EmailRules.LineLengthLimit);
+        mime.Prepare(EncodingConstraint.SevenBit, RuleLimits.LineLengthLimit);
         using var buffer = new MemoryStream();
         mime.WriteTo(Format, buffer);
         var bytes = buffer.ToArray();
-        if (bytes.LongLength > EmailRules.MessageSizeLimit)
-        {
-            throw new MessageTooLargeException(bytes.LongLength, EmailRules.MessageSizeLimit);
-        }
+        MessageSizeRule.Check(bytes.LongLength).ThrowIfBroken("Message");
 
         MimeLines.EnsureSesSafe(bytes);
         return bytes;
