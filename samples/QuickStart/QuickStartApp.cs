@@ -1,7 +1,6 @@
 using QuickStart.Emails;
 using SesMailer;
 using SesMailer.Mailing;
-using SesMailer.Mime;
 using SesMailer.Ses;
 
 namespace QuickStart;

@@ -154,12 +154,12 @@ public sealed partial class SesClient
         RequestValidation.Addresses(request.CcAddresses, "CcAddresses");
         RequestValidation.Addresses(request.BccAddresses, "BccAddresses");
         RequestValidation.Addresses(request.ReplyToAddresses, "ReplyToAddresses");
-        RequestValidation.RecipientCount(request.ToAddresses.Count + request.CcAddresses.Count + request.BccAddresses.Count, "Destination", required: true);
+        RequestValidation.Recipients(request.ToAddresses.Concat(request.CcAddresses).Concat(request.BccAddresses), "Destination", required: true);
         RequestValidation.Text(request.Subject, "Subject");
         RequestValidation.Text(request.Charset, "Charset");
         if (request.TextBody is null && request.HtmlBody is null)
         {
-            throw RequestValidation.Invalid("TextBody", "or HtmlBody is required (SES needs at least one body).");
+            throw RequestValidation.Missing("TextBody", "TextBody or HtmlBody is required (SES needs at least one body).");
         }
 
         RequestValidation.Address(request.ReturnPath, "ReturnPath", required: false);
@@ -198,20 +198,10 @@ public sealed partial class SesClient
     public async Task<SendEmailResponse> SendRawEmailAsync(SendRawEmailRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.RawMessage.IsEmpty)
-        {
-            throw RequestValidation.Invalid("RawMessage", "is required (the whole MIME message).");
-        }
-
-        var encodedLength = (request.RawMessage.Length + 2L) / 3 * 4;
-        if (encodedLength > RequestValidation.MaxRawMessageBytes)
-        {
-            throw RequestValidation.Invalid("RawMessage", $"is {encodedLength:N0} bytes after base64 encoding; SES v1 accepts at most {RequestValidation.MaxRawMessageBytes:N0} (10 MB).");
-        }
-
+        RequestValidation.RawMessage(request.RawMessage, "RawMessage");
         RequestValidation.Address(request.Source, "Source", required: false);
         RequestValidation.Addresses(request.Destinations, "Destinations");
-        RequestValidation.RecipientCount(request.Destinations.Count, "Destinations", required: false);
+        RequestValidation.Recipients(request.Destinations, "Destinations", required: false);
         RequestValidation.ConfigurationSet(request.ConfigurationSetName, "ConfigurationSetName");
         RequestValidation.Tags(request.Tags, "Tags");
         RequestValidation.Text(request.FromArn, "FromArn", required: false);

@@ -126,6 +126,7 @@ public class DiagnosticTests
         Single(GeneratorHarness.Run(Welcome.Replace("{Name}!", "Name}!", StringComparison.Ordinal), WelcomeHtml), "SESM0102");
         Single(GeneratorHarness.Run(Welcome.Replace("{Name}!", "{Name}!\\r\\nBcc: all@example.com", StringComparison.Ordinal), WelcomeHtml), "SESM0102");
         Single(GeneratorHarness.Run(Welcome.Replace("{Name}!", "{Name:x\\\"y}", StringComparison.Ordinal), WelcomeHtml), "SESM0102");
+        Single(GeneratorHarness.Run(Welcome.Replace("{Name}!", "{Name}!\\u2028Bcc: all@example.com", StringComparison.Ordinal), WelcomeHtml), "SESM0102");
 
         AssertClean(GeneratorHarness.Run(Welcome.Replace("{Name}!", "{{Name}}!", StringComparison.Ordinal), WelcomeHtml));
     }
@@ -135,10 +136,27 @@ public class DiagnosticTests
     [InlineData("From = \"Ann <ann@example>\"")]
     [InlineData("ReplyTo = \"jörg@example.com\"")]
     [InlineData("ReplyTo = \"a@example.com\\r\\nBcc: x@example.com\"")]
+    [InlineData("From = \"a..b@example.com\"")]
+    [InlineData("From = \".lead@example.com\"")]
+    [InlineData("ReplyTo = \"Ann <trail.@example.com>\"")]
+    [InlineData("From = \"trail.@example.com\"")]
+    [InlineData("From = \"Acme\\u2028Bcc: x@example.com <a@example.com>\"")]
+    [InlineData("From = \"a@example.com\\n\"")]
     public void SESM0103_invalid_static_address(string property)
     {
         var source = Welcome.Replace("[Email(Subject", "[Email(" + property + ", Subject", StringComparison.Ordinal);
         Single(GeneratorHarness.Run(source, WelcomeHtml), "SESM0103");
+    }
+
+    [Fact]
+    public void SESM0103_gives_the_reason_of_the_address_rule_the_mailer_applies_at_send()
+    {
+        var source = Welcome.Replace("[Email(Subject", "[Email(From = \"Acme <a..b@example.com>\", Subject", StringComparison.Ordinal);
+        var message = Single(GeneratorHarness.Run(source, WelcomeHtml), "SESM0103").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(
+            "[Email] From: 'a..b@example.com' is not a valid email address: the part before '@' may not start or end with a dot or contain two dots in a row. " +
+            "Write 'name@example.com' or 'Display Name <name@example.com>'.",
+            message);
     }
 
     [Fact]
@@ -152,6 +170,9 @@ public class DiagnosticTests
     [InlineData("Tags = new[] { \"no-equals\" }")]
     [InlineData("Tags = new[] { \"kind=has space\" }")]
     [InlineData("Category = \"news letter\"")]
+    [InlineData("Category = \"news\\n\"")]
+    [InlineData("Tags = new[] { \"kind=welcome\\n\" }")]
+    [InlineData("Tags = new[] { \"kind\\n=welcome\" }")]
     public void SESM0104_invalid_tag(string property)
     {
         var source = Welcome.Replace("[Email(Subject", "[Email(" + property + ", Subject", StringComparison.Ordinal);

@@ -56,12 +56,12 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidAddress = Create(
         "SESM0103", "Invalid static address", DeclarationCategory,
-        "[Email] {0} '{1}' is not a valid address: {2}; write 'name@example.com' or 'Display Name <name@example.com>'",
-        "Static sender and reply-to addresses are checked at build time: ASCII local part (SES has no SMTPUTF8), one '@', a domain with a dot, no CR or LF.");
+        "[Email] {0}: {1} Write 'name@example.com' or 'Display Name <name@example.com>'.",
+        "Static sender and reply-to addresses are checked at build time with the rules the mailer applies at send: a dot-atom ASCII local part (SES has no SMTPUTF8), a fully qualified domain, no line breaks or control characters.");
 
     public static readonly DiagnosticDescriptor InvalidTag = Create(
         "SESM0104", "Invalid message tag", DeclarationCategory,
-        "[Email] tag '{0}' is not valid: {1}",
+        "[Email] tag '{0}': {1}",
         "SES message tags are written 'name=value'; names and values use only A-Z, a-z, 0-9, '_' and '-', at most 256 characters.");
 
     public static readonly DiagnosticDescriptor DuplicateEmailName = Create(

@@ -1,10 +1,15 @@
 using System.Collections.Generic;
 using SesMailer.Generators.Diagnostics;
 using SesMailer.Generators.Model;
+using SesMailer.Rules;
 
 namespace SesMailer.Generators.Parsing;
 
-/// <summary>Checks a static address written on <c>[Email]</c>: <c>name@example.com</c> or <c>Display Name &lt;name@example.com&gt;</c>.</summary>
+/// <summary>
+/// Checks a static address written on <c>[Email]</c>: <c>name@example.com</c> or <c>Display Name &lt;name@example.com&gt;</c>.
+/// The display name is split off here; the text and the address are checked with the rule book the mailer applies at
+/// send (src/Rules), so an address accepted at build time is never refused at send.
+/// </summary>
 internal static class AddressParser
 {
     public static AddressSpec? Parse(string property, string? value, LocationInfo? location, List<DiagnosticInfo> diagnostics)
@@ -17,20 +22,23 @@ internal static class AddressParser
         var error = TryParse(value, out var spec);
         if (error is not null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidAddress, location, property, value, error));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidAddress, location, property, error));
             return null;
         }
 
         return spec;
     }
 
-    /// <returns>An explanation when <paramref name="value"/> is not valid, else <see langword="null"/>.</returns>
+    /// <returns>Why <paramref name="value"/> is not valid (a sentence), else <see langword="null"/>.</returns>
     public static string? TryParse(string value, out AddressSpec? spec)
     {
         spec = null;
-        if (value.IndexOf('\r') >= 0 || value.IndexOf('\n') >= 0)
+
+        // The whole text first: a line break the trimming below would remove is refused, not stripped.
+        var text = HeaderTextRule.Check(value, "address");
+        if (!text.IsValid)
         {
-            return "it contains a line break (header injection)";
+            return text.Message;
         }
 
         string? display = null;
@@ -38,9 +46,9 @@ internal static class AddressParser
         var open = address.LastIndexOf('<');
         if (open >= 0)
         {
-            if (!address.EndsWith(">", System.StringComparison.Ordinal))
+            if (address[address.Length - 1] != '>')
             {
-                return "'<' is not closed with '>' at the end";
+                return $"'{value}' is not a valid address: '<' is not closed with '>' at the end.";
             }
 
             display = address.Substring(0, open).Trim().Trim('"');
@@ -51,38 +59,10 @@ internal static class AddressParser
             }
         }
 
-        var at = address.IndexOf('@');
-        if (at <= 0 || at != address.LastIndexOf('@') || at == address.Length - 1)
+        var rule = AddressRule.ToAscii(address);
+        if (!rule.IsValid)
         {
-            return "it needs exactly one '@' with text on both sides";
-        }
-
-        var local = address.Substring(0, at);
-        var domain = address.Substring(at + 1);
-        foreach (var c in local)
-        {
-            if (c > 127)
-            {
-                return "the local part is not ASCII (SES cannot send SMTPUTF8)";
-            }
-
-            if (char.IsWhiteSpace(c) || c is '<' or '>' or ',' or ';' or '"' or '(' or ')' or '[' or ']' or '\\')
-            {
-                return $"the local part contains '{c}'";
-            }
-        }
-
-        if (domain.IndexOf('.') <= 0 || domain.EndsWith(".", System.StringComparison.Ordinal) || domain.Contains(".."))
-        {
-            return "the domain needs a dot between non-empty labels";
-        }
-
-        foreach (var c in domain)
-        {
-            if (char.IsWhiteSpace(c) || c is '<' or '>' or ',' or ';' or '"' or '(' or ')' or '[' or ']' or '\\' or '@')
-            {
-                return $"the domain contains '{c}'";
-            }
+            return rule.Message;
         }
 
         spec = new AddressSpec(address, display);

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.Text;
 using SesMailer.Generators.Diagnostics;
 using SesMailer.Generators.Helpers;
 using SesMailer.Generators.Model;
+using SesMailer.Rules;
 using SesMailer.Subjects;
 
 namespace SesMailer.Generators.Parsing;
@@ -26,9 +27,11 @@ internal static class SubjectParser
             return new SubjectSpec(null, EquatableArray<SubjectPart>.Empty);
         }
 
-        if (template.IndexOf('\r') >= 0 || template.IndexOf('\n') >= 0)
+        // The rule the mailer applies to the subject at send (src/Rules): line breaks and control characters.
+        var oneLine = HeaderTextRule.Check(template, "subject");
+        if (!oneLine.IsValid)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SubjectSyntax, LocationInfo.From(literal?.GetLocation()) ?? fallback, "it contains a line break, which would inject headers; keep the subject on one line"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SubjectSyntax, LocationInfo.From(literal?.GetLocation()) ?? fallback, oneLine.Message!));
             return new SubjectSpec(template, EquatableArray<SubjectPart>.Empty);
         }
 

@@ -5,7 +5,7 @@ namespace SesMailer.RazorLight.Projects;
 
 /// <summary>
 /// Paths of run-time templates: '/' separators, relative to the source's root. The file-name conventions themselves
-/// (<see cref="TemplateFileNames"/>) are the generator's, compiled into both.
+/// (<see cref="TemplateFileNames"/>, in src/Conventions) are the generator's too, compiled into both.
 /// </summary>
 internal static class TemplatePaths
 {

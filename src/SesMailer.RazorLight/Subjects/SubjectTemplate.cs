@@ -11,7 +11,7 @@ namespace SesMailer.RazorLight.Subjects;
 /// reflection with the generator's rules: <c>{Member}</c>, <c>{Member.Path}</c> over readable public or internal
 /// instance properties and fields (inherited ones included), <c>{Member:format}</c>, <c>{{</c> and <c>}}</c> for
 /// braces, a null along a path giving empty text, values formatted with the current culture as string
-/// interpolation does. The grammar is the generator's own (SubjectSyntax.cs, compiled into both).
+/// interpolation does. The grammar is the generator's own (src/Conventions/SubjectSyntax.cs, compiled into both).
 /// </summary>
 public sealed class SubjectTemplate
 {

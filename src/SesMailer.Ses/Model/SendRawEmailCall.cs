@@ -3,7 +3,10 @@ namespace SesMailer.Ses;
 /// <summary>SendRawEmail: sends a complete MIME message as is.</summary>
 public sealed record SendRawEmailRequest
 {
-    /// <summary>The whole MIME message (CRLF, 7-bit); base64-encoded by the client. At most 10 MB after encoding.</summary>
+    /// <summary>
+    /// The whole MIME message (CRLF, 7-bit); base64-encoded by the client. At most <see cref="EmailRules.MessageSizeLimit"/>
+    /// (10,000,000) bytes: SES counts the MIME message, attachments already base64 inside it, not the request's base64 of it.
+    /// </summary>
     public required ReadOnlyMemory<byte> RawMessage { get; init; }
 
     /// <summary>The envelope sender, or <see langword="null"/> to take it from the From header.</summary>

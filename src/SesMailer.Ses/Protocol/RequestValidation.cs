@@ -1,41 +1,42 @@
+using SesMailer.Rules;
+
 namespace SesMailer.Ses.Protocol;
 
 /// <summary>
-/// Checks requests before anything is sent. Each failure names the field and the rule; nothing is repaired.
+/// Checks requests before anything is sent, with the rule book the mailer uses (src/Rules): each failure is an
+/// <see cref="EmailValidationException"/> naming the request field and the rule; nothing is repaired.
 /// </summary>
 internal static class RequestValidation
 {
-    /// <summary>SES v1 accepts at most 50 recipients per message (To + Cc + Bcc).</summary>
-    public const int MaxRecipients = 50;
-
-    /// <summary>SES v1 accepts a raw message of at most 10 MB after base64 encoding.</summary>
-    public const long MaxRawMessageBytes = 10L * 1024 * 1024;
-
     /// <summary>GetIdentityVerificationAttributes takes at most 100 identities a call.</summary>
     public const int VerificationBatchSize = 100;
 
-    /// <summary>An error naming the request field and the rule it breaks.</summary>
+    /// <summary>An error naming a request field outside the rule book (a page size, a domain) and what it must be.</summary>
     public static ArgumentException Invalid(string field, string rule) => new($"{field} {rule}", field);
 
+    /// <summary>A field that must be present when <paramref name="required"/>, on one line.</summary>
     public static void Text(string? value, string field, bool required = true)
     {
-        if (value is null || value.Length == 0)
+        if (string.IsNullOrEmpty(value))
         {
             if (required)
             {
-                throw new ArgumentException($"{field} is required.", field);
+                throw Missing(field, $"{field}: a value is required.");
             }
 
             return;
         }
 
-        if (value.AsSpan().IndexOfAny('\r', '\n') >= 0)
-        {
-            throw new ArgumentException($"{field} must not contain CR or LF (header injection).", field);
-        }
+        HeaderTextRule.Check(value, "value").ThrowIfBroken(field);
     }
 
-    /// <summary>An address: present, one line, 7-bit ASCII (SES has no SMTPUTF8), with an @.</summary>
+    /// <summary>A missing required field (rule <c>required</c>).</summary>
+    public static EmailValidationException Missing(string field, string message) => new(field, RuleIds.Required, message);
+
+    /// <summary>
+    /// An address as it goes on the wire: <c>local@domain</c> or <c>Display Name &lt;local@domain&gt;</c>, valid and 7-bit
+    /// ASCII (SES has no SMTPUTF8: a non-ASCII domain is written as punycode, a display name as an RFC 2047 encoded-word).
+    /// </summary>
     public static void Address(string? value, string field, bool required = true)
     {
         Text(value, field, required);
@@ -44,16 +45,21 @@ internal static class RequestValidation
             return;
         }
 
-        if (!System.Text.Ascii.IsValid(value))
+        var address = value;
+        var open = value.LastIndexOf('<');
+        if (open >= 0 && value.EndsWith('>'))
         {
-            throw new ArgumentException(
-                $"{field} must be 7-bit ASCII: SES has no SMTPUTF8 (write a non-ASCII domain as punycode and a display name as an RFC 2047 encoded-word); it is \"{value}\".", field);
+            var display = value[..open];
+            if (!System.Text.Ascii.IsValid(display))
+            {
+                throw new EmailValidationException(field, RuleIds.ValidAddress,
+                    $"{field}: the display name of '{value}' is not ASCII; SES has no SMTPUTF8, so write it as an RFC 2047 encoded-word (=?utf-8?b?…?=).");
+            }
+
+            address = value[(open + 1)..^1];
         }
 
-        if (!value.Contains('@', StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"{field} must be an email address (local@domain); it is \"{value}\".", field);
-        }
+        AddressRule.AsSent(address).ThrowIfBroken(field);
     }
 
     public static void Addresses(IReadOnlyList<string>? values, string field)
@@ -65,17 +71,27 @@ internal static class RequestValidation
         }
     }
 
-    public static void RecipientCount(int count, string field, bool required)
+    /// <summary>The recipients of one message, each mailbox counted once: at most 50, and at least one when <paramref name="required"/>.</summary>
+    public static void Recipients(IEnumerable<string> recipients, string field, bool required)
     {
+        var count = RecipientRule.Distinct(recipients).Count;
         if (required && count == 0)
         {
-            throw new ArgumentException($"{field}: at least one recipient is required.", field);
+            throw Missing(field, $"{field}: at least one recipient is required.");
         }
 
-        if (count > MaxRecipients)
+        RecipientRule.Check(count).ThrowIfBroken(field);
+    }
+
+    /// <summary>The raw MIME message: present, and at most 10 MB as SES counts it (the MIME bytes, not their base64 in the request).</summary>
+    public static void RawMessage(ReadOnlyMemory<byte> message, string field)
+    {
+        if (message.IsEmpty)
         {
-            throw new ArgumentException($"{field}: SES accepts at most {MaxRecipients} recipients per message (To + Cc + Bcc); there are {count}.", field);
+            throw Missing(field, $"{field}: the whole MIME message is required.");
         }
+
+        MessageSizeRule.Check(message.Length).ThrowIfBroken(field);
     }
 
     /// <summary>Tag names and values: 1 to 256 characters of <c>[A-Za-z0-9_-]</c>.</summary>
@@ -85,32 +101,11 @@ internal static class RequestValidation
         for (var i = 0; i < tags.Count; i++)
         {
             ArgumentNullException.ThrowIfNull(tags[i], $"{field}[{i}]");
-            TagPart(tags[i].Name, $"{field}[{i}].Name");
-            TagPart(tags[i].Value, $"{field}[{i}].Value");
+            TagRule.Check(tags[i].Name, "name").ThrowIfBroken($"{field}[{i}].Name");
+            TagRule.Check(tags[i].Value, "value").ThrowIfBroken($"{field}[{i}].Value");
         }
     }
 
-    /// <summary>Configuration set names: 1 to 64 characters of <c>[A-Za-z0-9_-]</c>.</summary>
-    public static void ConfigurationSet(string? name, string field)
-    {
-        if (name is null)
-        {
-            return;
-        }
-
-        if (name.Length is 0 or > 64 || !name.All(IsNameChar))
-        {
-            throw new ArgumentException($"{field} must be 1 to 64 characters of A-Z, a-z, 0-9, '_' and '-'; it is \"{name}\".", field);
-        }
-    }
-
-    private static void TagPart(string? value, string field)
-    {
-        if (string.IsNullOrEmpty(value) || value.Length > 256 || !value.All(IsNameChar))
-        {
-            throw new ArgumentException($"{field} must be 1 to 256 characters of A-Z, a-z, 0-9, '_' and '-'; it is \"{value}\".", field);
-        }
-    }
-
-    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-';
+    /// <summary>Configuration set names: 1 to 64 characters of <c>[A-Za-z0-9_-]</c>; <see langword="null"/> for none.</summary>
+    public static void ConfigurationSet(string? name, string field) => ConfigurationSetRule.Check(name).ThrowIfBroken(field);
 }

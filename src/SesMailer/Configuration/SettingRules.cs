@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using SesMailer.Mime;
+using SesMailer.Rules;
 
 namespace SesMailer.Configuration;
 
@@ -34,18 +34,23 @@ internal static class SettingRules
             return;
         }
 
+        EmailAddress address;
         try
         {
-            AddressRules.ToAscii(EmailAddress.Parse(text), path);
+            address = EmailAddress.Parse(text);
         }
         catch (FormatException e)
         {
             problems.Add($"{path}: {e.Message}");
+            return;
         }
-        catch (EmailValidationException e)
+
+        if (address.DisplayName is { } name)
         {
-            problems.Add($"{path}: {Why(e)}");
+            Add(HeaderTextRule.Check(name, "display name"), path, problems);
         }
+
+        Add(AddressRule.ToAscii(address.Address), path, problems);
     }
 
     public static void Mailboxes(IEnumerable<string>? texts, string path, List<string> problems)
@@ -59,18 +64,9 @@ internal static class SettingRules
 
     public static void ConfigurationSet(string? name, string path, List<string> problems)
     {
-        if (string.IsNullOrEmpty(name))
+        if (!string.IsNullOrEmpty(name))
         {
-            return;
-        }
-
-        try
-        {
-            MessageValidator.CheckConfigurationSet(name);
-        }
-        catch (EmailValidationException e)
-        {
-            problems.Add($"{path}: {Why(e)}");
+            Add(ConfigurationSetRule.Check(name), path, problems);
         }
     }
 
@@ -78,23 +74,16 @@ internal static class SettingRules
     {
         foreach (var (name, value) in tags ?? new Dictionary<string, string>())
         {
-            try
-            {
-                MessageValidator.CheckTags([new MessageTag(name, value)]);
-            }
-            catch (EmailValidationException e)
-            {
-                problems.Add($"{path}:{name}: {Why(e)}");
-            }
+            Add(TagRule.Check(name, "name"), $"{path}:{name}", problems);
+            Add(TagRule.Check(value, "value"), $"{path}:{name}", problems);
         }
     }
 
-    /// <summary>The rule's explanation without the message field it was written for (a setting is named instead).</summary>
-    private static string Why(EmailValidationException e)
+    private static void Add(RuleResult result, string path, List<string> problems)
     {
-        // ArgumentException.Message appends " (Parameter 'x')"; the setting path says it better.
-        var message = e.ParamName is { } parameter ? e.Message.Replace($" (Parameter '{parameter}')", string.Empty, StringComparison.Ordinal) : e.Message;
-        var prefix = e.Field + ": ";
-        return message.StartsWith(prefix, StringComparison.Ordinal) ? message[prefix.Length..] : message;
+        if (!result.IsValid)
+        {
+            problems.Add($"{path}: {result.Message}");
+        }
     }
 }

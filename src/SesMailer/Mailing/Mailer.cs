@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SesMailer.Configuration;
 using SesMailer.Mime;
+using SesMailer.Ses;
 using SesMailer.Transport;
 
 namespace SesMailer.Mailing;

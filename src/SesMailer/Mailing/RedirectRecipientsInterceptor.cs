@@ -1,4 +1,5 @@
 using SesMailer.Mime;
+using SesMailer.Ses;
 
 namespace SesMailer.Mailing;
 
@@ -19,7 +20,7 @@ public sealed class RedirectRecipientsInterceptor : IEmailInterceptor
     public RedirectRecipientsInterceptor(EmailAddress target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        AddressRules.ToAscii(target, nameof(target));
+        Mailboxes.ToAscii(target, nameof(target));
         _target = target;
     }
 
@@ -51,7 +52,7 @@ public sealed class RedirectRecipientsInterceptor : IEmailInterceptor
     {
         for (var i = 0; i < addresses.Count; i++)
         {
-            AddressRules.ToAscii(addresses[i], $"{field}[{i}]");
+            Mailboxes.ToAscii(addresses[i], $"{field}[{i}]");
         }
     }
 }

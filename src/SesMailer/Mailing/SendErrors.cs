@@ -1,4 +1,3 @@
-using SesMailer.Mime;
 using SesMailer.Ses;
 
 namespace SesMailer.Mailing;

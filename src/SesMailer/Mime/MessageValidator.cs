@@ -1,10 +1,13 @@
 using System.Text.RegularExpressions;
+using SesMailer.Rules;
+using SesMailer.Ses;
 
 namespace SesMailer.Mime;
 
 /// <summary>
-/// Checks a message against the SES rules before any MIME is written or any network call is made, and works
-/// out the envelope: every address in its ASCII form (punycode domains) and the destinations (To + Cc + Bcc).
+/// Checks a message against the SES rules (the rule book in src/Rules, shared with the SES client and the generator)
+/// before any MIME is written or any network call is made, and works out the envelope: every address in its ASCII
+/// form (punycode domains) and the destinations (To + Cc + Bcc).
 /// </summary>
 internal static partial class MessageValidator
 {
@@ -17,41 +20,41 @@ internal static partial class MessageValidator
         ArgumentNullException.ThrowIfNull(message);
         if (message.Options.From is null)
         {
-            throw new EmailValidationException("From", EmailRules.Required,
+            throw new EmailValidationException("From", RuleIds.Required,
                 "From: the message has no sender. Set EmailMessage.From or configure a default sender (SesMailer:From).");
         }
 
-        var from = AddressRules.ToAscii(message.Options.From, "From");
+        var from = Mailboxes.ToAscii(message.Options.From, "From");
         var to = Addresses(message.Options.To, "To");
         var cc = Addresses(message.Options.Cc, "Cc");
         var bcc = Addresses(message.Options.Bcc, "Bcc");
         var replyTo = Addresses(message.Options.ReplyTo, "ReplyTo");
 
         // Destinations are distinct: one mailbox listed twice (To and Bcc, say) receives one copy.
-        var destinations = to.Concat(cc).Concat(bcc).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var destinations = RecipientRule.Distinct(to.Concat(cc).Concat(bcc));
         if (destinations.Count == 0)
         {
-            throw new EmailValidationException("To", EmailRules.Required, "To: the message has no recipient (To, Cc and Bcc are all empty).");
+            throw new EmailValidationException("To", RuleIds.Required, "To: the message has no recipient (To, Cc and Bcc are all empty).");
         }
 
-        if (destinations.Count > EmailRules.RecipientLimit && !message.Options.OneMessagePerRecipient)
+        if (!message.Options.OneMessagePerRecipient)
         {
-            throw new TooManyRecipientsException(destinations.Count, EmailRules.RecipientLimit);
+            RecipientRule.Check(destinations.Count).ThrowIfBroken("Recipients");
         }
 
-        HeaderRules.RejectLineBreaks(message.Subject ?? string.Empty, "Subject", "subject");
+        HeaderTextRule.Check(message.Subject ?? string.Empty, "subject").ThrowIfBroken("Subject");
         if (message.HtmlBody is null && message.TextBody is null)
         {
-            throw new EmailValidationException("HtmlBody", EmailRules.Required, "HtmlBody: the message has neither an HTML nor a text body.");
+            throw new EmailValidationException("HtmlBody", RuleIds.Required, "HtmlBody: the message has neither an HTML nor a text body.");
         }
 
         foreach (var (name, value) in message.Options.Headers)
         {
-            HeaderRules.CheckCustomHeader(name, value);
+            CustomHeaderRule.Check(name, value).ThrowIfBroken(string.IsNullOrEmpty(name) ? "Headers" : $"Headers[{name}]");
         }
 
         CheckTags(message.Options.Tags);
-        CheckConfigurationSet(message.Options.ConfigurationSet);
+        ConfigurationSetRule.Check(message.Options.ConfigurationSet).ThrowIfBroken("ConfigurationSet");
         var unsubscribeMailto = CheckListUnsubscribe(message.Options.ListUnsubscribe);
         CheckFiles(message.Options.Attachments, "Attachments", inline: false);
         CheckFiles(message.Options.InlineImages, "InlineImages", inline: true);
@@ -66,38 +69,20 @@ internal static partial class MessageValidator
         var result = new List<string>(addresses.Count);
         for (var i = 0; i < addresses.Count; i++)
         {
-            var address = addresses[i] ?? throw new EmailValidationException($"{field}[{i}]", EmailRules.Required, $"{field}[{i}]: the address is null.");
-            result.Add(AddressRules.ToAscii(address, $"{field}[{i}]"));
+            var address = addresses[i] ?? throw new EmailValidationException($"{field}[{i}]", RuleIds.Required, $"{field}[{i}]: the address is null.");
+            result.Add(Mailboxes.ToAscii(address, $"{field}[{i}]"));
         }
 
         return result;
     }
 
-    internal static void CheckTags(IList<MessageTag> tags)
+    private static void CheckTags(IList<MessageTag> tags)
     {
         for (var i = 0; i < tags.Count; i++)
         {
             var tag = tags[i];
-            CheckTagPart(tag?.Name, $"Tags[{i}].Name");
-            CheckTagPart(tag?.Value, $"Tags[{i}].Value");
-        }
-    }
-
-    private static void CheckTagPart(string? value, string field)
-    {
-        if (value is null || !TagPattern().IsMatch(value))
-        {
-            throw new EmailValidationException(field, EmailRules.TagCharset,
-                $"{field}: '{value}' is not a valid SES tag; names and values must be 1 to {EmailRules.TagLengthLimit} characters of A-Z, a-z, 0-9, '_' and '-'.");
-        }
-    }
-
-    internal static void CheckConfigurationSet(string? name)
-    {
-        if (name is not null && !ConfigurationSetPattern().IsMatch(name))
-        {
-            throw new EmailValidationException("ConfigurationSet", EmailRules.ConfigurationSetName,
-                $"ConfigurationSet: '{name}' is not a valid configuration set name; use 1 to 64 characters of A-Z, a-z, 0-9, '_' and '-'.");
+            TagRule.Check(tag?.Name, "name").ThrowIfBroken($"Tags[{i}].Name");
+            TagRule.Check(tag?.Value, "value").ThrowIfBroken($"Tags[{i}].Value");
         }
     }
 
@@ -111,7 +96,7 @@ internal static partial class MessageValidator
         const string field = "ListUnsubscribe";
         if (unsubscribe.Url is null && unsubscribe.Mailto is null)
         {
-            throw new EmailValidationException(field, EmailRules.ListUnsubscribe, $"{field}: give a Url, a Mailto address, or both.");
+            throw new EmailValidationException(field, RuleIds.ListUnsubscribe, $"{field}: give a Url, a Mailto address, or both.");
         }
 
         if (unsubscribe.Url is { } url)
@@ -120,24 +105,24 @@ internal static partial class MessageValidator
             var http = url.IsAbsoluteUri && url.Scheme == Uri.UriSchemeHttp;
             if (!https && !(http && !unsubscribe.OneClick))
             {
-                throw new EmailValidationException(field + ".Url", EmailRules.ListUnsubscribe,
+                throw new EmailValidationException(field + ".Url", RuleIds.ListUnsubscribe,
                     $"{field}.Url: '{url}' must be an absolute https URL{(unsubscribe.OneClick ? " for one-click unsubscribe (RFC 8058)" : string.Empty)}.");
             }
 
             // A URL cannot be folded or encoded inside <…>, so it must fit on one header line.
             if (url.AbsoluteUri.Length > MaxUnsubscribeUrlLength)
             {
-                throw new EmailValidationException(field + ".Url", EmailRules.ListUnsubscribe,
+                throw new EmailValidationException(field + ".Url", RuleIds.ListUnsubscribe,
                     $"{field}.Url: the URL is {url.AbsoluteUri.Length} characters long; it must fit on one header line (at most {MaxUnsubscribeUrlLength}). Use a shorter token.");
             }
         }
         else if (unsubscribe.OneClick)
         {
-            throw new EmailValidationException(field + ".Url", EmailRules.ListUnsubscribe,
+            throw new EmailValidationException(field + ".Url", RuleIds.ListUnsubscribe,
                 $"{field}.Url: one-click unsubscribe (RFC 8058) needs an https URL; a mailto address alone cannot be one-click.");
         }
 
-        return unsubscribe.Mailto is null ? null : AddressRules.ToAscii(unsubscribe.Mailto, field + ".Mailto");
+        return unsubscribe.Mailto is null ? null : Mailboxes.ToAscii(unsubscribe.Mailto, field + ".Mailto");
     }
 
     private static void CheckFiles(IList<EmailAttachment> files, string field, bool inline)
@@ -146,22 +131,17 @@ internal static partial class MessageValidator
         for (var i = 0; i < files.Count; i++)
         {
             var name = $"{field}[{i}]";
-            var file = files[i] ?? throw new EmailValidationException(name, EmailRules.Required, $"{name}: the file is null.");
-            HeaderRules.RejectLineBreaks(file.FileName, name + ".FileName", "file name");
+            var file = files[i] ?? throw new EmailValidationException(name, RuleIds.Required, $"{name}: the file is null.");
+            HeaderTextRule.Check(file.FileName, "file name").ThrowIfBroken(name + ".FileName");
             if (!inline)
             {
                 continue;
             }
 
-            if (file.ContentId is null || !ContentIdPattern().IsMatch(file.ContentId))
+            ContentIdRule.Check(file.ContentId).ThrowIfBroken(name + ".ContentId");
+            if (!ids.Add(file.ContentId!))
             {
-                throw new EmailValidationException(name + ".ContentId", EmailRules.CidResolves,
-                    $"{name}.ContentId: an inline image needs a Content-ID of printable ASCII without spaces, quotes or angle brackets (found '{file.ContentId}'); the HTML refers to it as cid:<ContentId>.");
-            }
-
-            if (!ids.Add(file.ContentId))
-            {
-                throw new EmailValidationException(name + ".ContentId", EmailRules.UniqueContentId,
+                throw new EmailValidationException(name + ".ContentId", RuleIds.UniqueContentId,
                     $"{name}.ContentId: '{file.ContentId}' is already used by another inline image.");
             }
         }
@@ -178,10 +158,7 @@ internal static partial class MessageValidator
             encoded += characters + ((characters + 75) / 76 * 2);
         }
 
-        if (encoded > EmailRules.MessageSizeLimit)
-        {
-            throw new MessageTooLargeException(encoded, EmailRules.MessageSizeLimit, atLeast: true);
-        }
+        MessageSizeRule.CheckFiles(encoded).ThrowIfBroken("Message");
     }
 
     private static void CheckContentIdReferences(EmailMessage message)
@@ -197,20 +174,11 @@ internal static partial class MessageValidator
             var id = Uri.UnescapeDataString(match.Groups["id"].Value);
             if (!ids.Contains(id))
             {
-                throw new EmailValidationException("HtmlBody", EmailRules.CidResolves,
+                throw new EmailValidationException("HtmlBody", RuleIds.CidResolves,
                     $"HtmlBody: the HTML refers to 'cid:{id}' but no inline image has Content-ID '{id}'. Add it to InlineImages (EmailAttachment.AsInline(\"{id}\")).");
             }
         }
     }
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,256}$")]
-    private static partial Regex TagPattern();
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
-    private static partial Regex ConfigurationSetPattern();
-
-    [GeneratedRegex("^[!#-'*-;=?-Z^-~]{1,200}$")]
-    private static partial Regex ContentIdPattern();
 
     // A cid: URL as it appears in src="…", href='…' or url(…): everything up to a quote, space, ')' or '>'.
     [GeneratedRegex("""cid:(?<id>[^"'\s>)]+)""", RegexOptions.IgnoreCase)]

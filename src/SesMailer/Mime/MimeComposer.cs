@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using MimeKit;
+using SesMailer.Rules;
+using SesMailer.Ses;
 using SesMailer.Transport;
 
 namespace SesMailer.Mime;
@@ -25,7 +27,7 @@ public sealed class MimeComposer
     /// <summary>Checks and composes <paramref name="message"/>, ready for a transport.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="message"/> is <see langword="null"/>.</exception>
     /// <exception cref="EmailValidationException">The message breaks an SES rule; nothing should be sent.</exception>
-    /// <exception cref="MessageTooLargeException">The encoded message is over 10 MB.</exception>
+    /// <exception cref="MessageTooLargeException">The MIME message is over 10 MB (<see cref="EmailRules.MessageSizeLimit"/> bytes).</exception>
     public OutgoingEmail Compose(EmailMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -53,7 +55,13 @@ public sealed class MimeComposer
 
     private MimeMessage Build(EmailMessage message, Envelope envelope)
     {
-        var mime = new MimeMessage { Date = _time.GetUtcNow() };
+        // SES replaces Message-ID with its own; ours uses the sender's domain rather than MimeKit's default (this machine's
+        // host name, which has no business in a message) and has a fixed length, so a message's size does not vary.
+        var mime = new MimeMessage
+        {
+            Date = _time.GetUtcNow(),
+            MessageId = $"{Guid.NewGuid():N}@{envelope.From[(envelope.From.LastIndexOf('@') + 1)..]}",
+        };
         mime.From.Add(Mailbox(message.Options.From!, envelope.From));
         AddMailboxes(mime.To, message.Options.To, envelope.To);
         AddMailboxes(mime.Cc, message.Options.Cc, envelope.Cc);
@@ -208,14 +216,11 @@ public sealed class MimeComposer
 
     private static byte[] Serialize(MimeMessage mime)
     {
-        mime.Prepare(EncodingConstraint.SevenBit, EmailRules.LineLengthLimit);
+        mime.Prepare(EncodingConstraint.SevenBit, RuleLimits.LineLengthLimit);
         using var buffer = new MemoryStream();
         mime.WriteTo(Format, buffer);
         var bytes = buffer.ToArray();
-        if (bytes.LongLength > EmailRules.MessageSizeLimit)
-        {
-            throw new MessageTooLargeException(bytes.LongLength, EmailRules.MessageSizeLimit);
-        }
+        MessageSizeRule.Check(bytes.LongLength).ThrowIfBroken("Message");
 
         MimeLines.EnsureSesSafe(bytes);
         return bytes;

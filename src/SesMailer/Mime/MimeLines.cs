@@ -1,3 +1,6 @@
+using SesMailer.Rules;
+using SesMailer.Ses;
+
 namespace SesMailer.Mime;
 
 /// <summary>
@@ -32,9 +35,9 @@ public static class MimeLines
                     return $"line {line} has a CR without LF";
                 }
 
-                if (i - lineStart > EmailRules.LineLengthLimit)
+                if (i - lineStart > RuleLimits.LineLengthLimit)
                 {
-                    return $"line {line} is {i - lineStart} octets long (the limit is {EmailRules.LineLengthLimit} without CRLF)";
+                    return $"line {line} is {i - lineStart} octets long (the limit is {RuleLimits.LineLengthLimit} without CRLF)";
                 }
 
                 i++;
@@ -47,8 +50,8 @@ public static class MimeLines
             }
         }
 
-        return mime.Length - lineStart > EmailRules.LineLengthLimit
-            ? $"line {line} is {mime.Length - lineStart} octets long (the limit is {EmailRules.LineLengthLimit} without CRLF)"
+        return mime.Length - lineStart > RuleLimits.LineLengthLimit
+            ? $"line {line} is {mime.Length - lineStart} octets long (the limit is {RuleLimits.LineLengthLimit} without CRLF)"
             : null;
     }
 
@@ -58,7 +61,7 @@ public static class MimeLines
     {
         if (FindViolation(mime) is { } violation)
         {
-            throw new EmailValidationException("Message", "mime-lines",
+            throw new EmailValidationException("Message", RuleIds.MimeLines,
                 $"Message: the composed MIME cannot be sent as is: {violation}. This happens with a header value longer than 998 characters without spaces; shorten it.");
         }
     }

@@ -183,31 +183,33 @@ public sealed class FaultTests : IAsyncLifetime
     {
         using var ses = FakeSes.Client(_server);
 
-        var injection = await Assert.ThrowsAsync<ArgumentException>(() => ses.SendEmailAsync(new SendEmailRequest
+        var injection = await Assert.ThrowsAsync<EmailValidationException>(() => ses.SendEmailAsync(new SendEmailRequest
         {
             Source = "a@example.com", ToAddresses = ["b@example.com"], Subject = "Hi\r\nBcc: victim@example.com", TextBody = "x",
         }, TestMessages.Timeout()));
-        var tooMany = await Assert.ThrowsAsync<ArgumentException>(() => ses.SendRawEmailAsync(Raw() with
+        var tooMany = await Assert.ThrowsAsync<TooManyRecipientsException>(() => ses.SendRawEmailAsync(Raw() with
         {
             Destinations = Enumerable.Range(0, 51).Select(i => $"r{i}@example.com").ToList(),
         }, TestMessages.Timeout()));
-        var nonAscii = await Assert.ThrowsAsync<ArgumentException>(() => ses.SendRawEmailAsync(Raw() with { Destinations = ["jörg@example.com"] }, TestMessages.Timeout()));
-        var badTag = await Assert.ThrowsAsync<ArgumentException>(() => ses.SendRawEmailAsync(Raw() with { Tags = [new("kind", "a b")] }, TestMessages.Timeout()));
-        var noBody = await Assert.ThrowsAsync<ArgumentException>(() => ses.SendEmailAsync(new SendEmailRequest
+        var nonAscii = await Assert.ThrowsAsync<EmailValidationException>(() => ses.SendRawEmailAsync(Raw() with { Destinations = ["jörg@example.com"] }, TestMessages.Timeout()));
+        var badTag = await Assert.ThrowsAsync<EmailValidationException>(() => ses.SendRawEmailAsync(Raw() with { Tags = [new("kind", "a b")] }, TestMessages.Timeout()));
+        var noBody = await Assert.ThrowsAsync<EmailValidationException>(() => ses.SendEmailAsync(new SendEmailRequest
         {
             Source = "a@example.com", ToAddresses = ["b@example.com"], Subject = "Hi",
         }, TestMessages.Timeout()));
-        var tooBig = await Assert.ThrowsAsync<ArgumentException>(() => ses.SendRawEmailAsync(Raw() with { RawMessage = new byte[8 * 1024 * 1024] }, TestMessages.Timeout()));
+        var tooBig = await Assert.ThrowsAsync<MessageTooLargeException>(() => ses.SendRawEmailAsync(Raw() with { RawMessage = new byte[10_000_001] }, TestMessages.Timeout()));
 
-        Assert.Equal("Subject", injection.ParamName);
-        Assert.Contains("CR or LF", injection.Message, StringComparison.Ordinal);
-        Assert.Equal("Destinations", tooMany.ParamName);
+        Assert.Equal(("Subject", EmailRules.NoLineBreaks), (injection.ParamName, injection.Rule));
+        Assert.Contains("line break (U+000D)", injection.Message, StringComparison.Ordinal);
+        Assert.Equal(("Destinations", EmailRules.MaxRecipients), (tooMany.ParamName, tooMany.Rule));
         Assert.Contains("at most 50", tooMany.Message, StringComparison.Ordinal);
-        Assert.Equal("Destinations[0]", nonAscii.ParamName);
+        Assert.Equal(51, tooMany.Count);
+        Assert.Equal(("Destinations[0]", EmailRules.AsciiLocalPart), (nonAscii.ParamName, nonAscii.Rule));
         Assert.Contains("ASCII", nonAscii.Message, StringComparison.Ordinal);
-        Assert.Equal("Tags[0].Value", badTag.ParamName);
-        Assert.Equal("TextBody", noBody.ParamName);
-        Assert.Equal("RawMessage", tooBig.ParamName);
+        Assert.Equal(("Tags[0].Value", EmailRules.TagCharset), (badTag.ParamName, badTag.Rule));
+        Assert.Equal(("TextBody", EmailRules.Required), (noBody.ParamName, noBody.Rule));
+        Assert.Equal(("RawMessage", EmailRules.MaxMessageSize), (tooBig.ParamName, tooBig.Rule));
+        Assert.Equal(10_000_001, tooBig.Size);
         Assert.Contains("10 MB", tooBig.Message, StringComparison.Ordinal);
         Assert.Empty(_server.Requests);
     }

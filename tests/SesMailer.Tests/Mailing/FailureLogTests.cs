@@ -31,8 +31,8 @@ public sealed class FailureLogTests : IDisposable
 
         var error = await Assert.ThrowsAsync<EmailValidationException>(() => mailer.SendAsync(Message(m =>
         {
-            m.To.Clear();
-            m.To.Add("ann..smith@example.com");
+            m.Options.To.Clear();
+            m.Options.To.Add("ann..smith@example.com");
         })));
 
         // The caller still gets the whole story; only the log leaves the address out.
@@ -52,13 +52,9 @@ public sealed class FailureLogTests : IDisposable
         await using var server = await FakeSesServer.StartAsync();
         server.EnqueueFault(FakeSesFault.MessageRejected(
             "Email address is not verified. The following identities failed the check in region US-EAST-1: ann@example.com"));
-        var mailer = Mailer.Create(m => m.UseLoggerFactory(_factory).UseSes(new SesClientOptions
-        {
-            Region = "us-east-1",
-            Endpoint = server.Endpoint,
-            Credentials = SesClientOptions.FromAccessKey("AKIDEXAMPLE", "secret"),
-            Logger = _factory.CreateLogger<SesClient>(),
-        }));
+        var mailer = Mailer.Create(m => m.UseLoggerFactory(_factory).UseSes(
+            o => (o.Region, o.Endpoint) = ("us-east-1", server.Endpoint),
+            SesCredentials.FromAccessKey("AKIDEXAMPLE", "secret")));
 
         var error = await Assert.ThrowsAsync<SesMessageRejectedException>(() => mailer.SendAsync(Message()));
 
@@ -84,8 +80,8 @@ public sealed class FailureLogTests : IDisposable
 
         var error = await Assert.ThrowsAsync<PartiallySentException>(() => mailer.SendAsync(Message(m =>
         {
-            m.OneMessagePerRecipient = true;
-            m.To.Add("bob@example.com");
+            m.Options.OneMessagePerRecipient = true;
+            m.Options.To.Add("bob@example.com");
         })));
 
         Assert.Contains("bob@example.com", error.Message, StringComparison.Ordinal);
@@ -120,7 +116,7 @@ public sealed class FailureLogTests : IDisposable
         var mailer = Mailer.Create(m => m.UseInMemory(new InMemoryTransport()).UseLoggerFactory(_factory)
             .AddObserver(new ThrowingObserver()));
 
-        await mailer.SendAsync(Message(m => m.EmailName = "Receipt"));
+        await mailer.SendAsync(Message(email: new EmailDeclaration("Receipt")));
 
         var entry = Assert.Single(_logs.Entries, e => e.Level >= LogLevel.Warning);
         Assert.Equal(5, entry.EventId.Id);
@@ -131,13 +127,15 @@ public sealed class FailureLogTests : IDisposable
         AssertNothingPersonal("ann@example.com");
     }
 
-    private static EmailMessage Message(Action<EmailMessage>? change = null) => TestMessages.Valid(m =>
-    {
-        m.Subject = Subject;
-        m.HtmlBody = $"<p>{Body}</p>";
-        m.TextBody = Body;
-        change?.Invoke(m);
-    });
+    private static EmailMessage Message(Action<EmailMessage>? change = null, EmailDeclaration? email = null) => TestMessages.Valid(
+        m =>
+        {
+            m.Subject = Subject;
+            m.HtmlBody = $"<p>{Body}</p>";
+            m.TextBody = Body;
+            change?.Invoke(m);
+        },
+        email);
 
     private static object? Value(RecordingLoggerProvider.LogEntry entry, string key)
     {
@@ -177,7 +175,7 @@ public sealed class FailureLogTests : IDisposable
     {
         public ValueTask OnSendCompletedAsync(EmailSendOutcome outcome, CancellationToken cancellationToken) =>
             throw new InvalidOperationException(
-                $"Could not record the send to {outcome.Message.To[0].Address} ({outcome.Message.Subject})",
+                $"Could not record the send to {outcome.Message.Options.To[0].Address} ({outcome.Message.Subject})",
                 new FormatException(outcome.Message.TextBody));
     }
 }

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using SesMailer.Mailing;
-using SesMailer.Mime;
+using SesMailer.Ses;
 using SesMailer.Tests.Support;
 using SesMailer.Transport;
 

@@ -8,6 +8,17 @@ namespace SesMailer.Tests.Mime;
 public class MimeCompositionTests
 {
     [Fact]
+    public void The_message_id_names_the_senders_domain_not_this_machine_and_is_new_each_time()
+    {
+        var first = TestMessages.Parse(TestMessages.Compose(TestMessages.Valid()));
+        var second = TestMessages.Parse(TestMessages.Compose(TestMessages.Valid()));
+
+        Assert.Matches("^[0-9a-f]{32}@acme\\.example$", first.MessageId);
+        Assert.DoesNotContain(Environment.MachineName, first.MessageId, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEqual(first.MessageId, second.MessageId);
+    }
+
+    [Fact]
     public void Text_and_html_become_multipart_alternative_with_both_parts_in_utf8()
     {
         var email = TestMessages.Compose(TestMessages.Valid());

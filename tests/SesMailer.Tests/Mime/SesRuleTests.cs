@@ -1,5 +1,6 @@
 using SesMailer.Mailing;
 using SesMailer.Mime;
+using SesMailer.Ses;
 using SesMailer.Tests.Support;
 using SesMailer.Transport;
 
@@ -96,6 +97,14 @@ public class SesRuleTests
     public async Task Invalid_addresses_are_rejected(string address) =>
         await Rejected(m => m.Options.To.Add(address), "To[1]", EmailRules.ValidAddress);
 
+    // The generator's build-time check of [Email] From/ReplyTo is this same rule: these fail the build (SESM0103) too.
+    [Theory]
+    [InlineData("a..b@example.com")]
+    [InlineData(".lead@example.com")]
+    [InlineData("trail.@example.com")]
+    public async Task Dots_at_the_ends_or_doubled_in_the_local_part_are_rejected_for_the_sender(string address) =>
+        await Rejected(m => m.Options.From = address, "From", EmailRules.ValidAddress);
+
     [Theory]
     [InlineData("ann@example.com")]
     [InlineData("ann.smith+orders@mail.example.co.uk")]
@@ -185,17 +194,17 @@ public class SesRuleTests
     [Fact]
     public async Task A_message_over_10_MB_after_encoding_is_rejected_with_its_size()
     {
-        // 7.5 MB of file encode to 10.26 MB, under the limit; the body pushes the composed message over it.
-        var file = new byte[7_500_000];
+        // 7,000,000 bytes of file encode to 9,578,950 bytes, under the limit; the body pushes the composed message over it.
+        var file = new byte[7_000_000];
         var error = await Assert.ThrowsAsync<MessageTooLargeException>(() => _mailer.SendAsync(TestMessages.Valid(m =>
         {
             m.Options.Attachments.Add(EmailAttachment.FromBytes("big.bin", file));
-            m.TextBody = string.Concat(Enumerable.Repeat("A line of an unusually long receipt.\n", 8000));
+            m.TextBody = string.Concat(Enumerable.Repeat("A line of an unusually long receipt.\n", 16_000));
         })));
 
         Assert.True(error.Size > EmailRules.MessageSizeLimit);
-        Assert.Equal(10 * 1024 * 1024, error.Limit);
-        Assert.Contains(error.Size.ToString("N0", System.Globalization.CultureInfo.CurrentCulture), error.Message, StringComparison.Ordinal);
+        Assert.Equal(10_000_000, error.Limit);
+        Assert.Contains(error.Size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("at least", error.Message, StringComparison.Ordinal);
         _transport.AssertNothingSent();
     }
@@ -216,10 +225,36 @@ public class SesRuleTests
     }
 
     [Fact]
-    public async Task A_message_just_under_10_MB_is_sent()
+    public void A_message_of_exactly_10_000_000_bytes_is_composed_and_one_byte_more_is_refused()
     {
-        var sent = await Accepted(m => m.Options.Attachments.Add(EmailAttachment.FromBytes("big.bin", new byte[7_500_000])));
-        Assert.True(sent.Outgoing.Mime.Length is > 10_000_000 and <= 10 * 1024 * 1024);
+        // SES documents 10 MB; read as 10,000,000 bytes (not 10 MiB), so SES never refuses what we accept.
+        var composer = new MimeComposer(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 17, 0, 0, TimeSpan.Zero)));
+        var lines = LinesOfText(9_999_000);
+        var pad = 10_000_000 - composer.Compose(TextOnly(lines, 0)).Mime.Length;
+        Assert.InRange(pad, 1, 900);
+
+        Assert.Equal(10_000_000, composer.Compose(TextOnly(lines, pad)).Mime.Length);
+
+        var error = Assert.Throws<MessageTooLargeException>(() => composer.Compose(TextOnly(lines, pad + 1)));
+        Assert.Equal(10_000_001, error.Size);
+        Assert.Equal(10_000_000, error.Limit);
+        Assert.Equal(EmailRules.MaxMessageSize, error.Rule);
+        Assert.Contains("10,000,000", error.Message, StringComparison.Ordinal);
+    }
+
+    // Short ASCII lines go out 7-bit, one byte per character plus CR per line; the last line pads to an exact size.
+    private static EmailMessage TextOnly(string lines, int pad) =>
+        TestMessages.Valid(m => (m.HtmlBody, m.TextBody) = (null, lines + new string('b', pad) + "\n"));
+
+    private static string LinesOfText(int composedBytes)
+    {
+        var text = new System.Text.StringBuilder();
+        while (text.Length + (text.Length / 99) < composedBytes)
+        {
+            text.Append('a', 98).Append('\n');
+        }
+
+        return text.ToString();
     }
 
     [Theory]
@@ -235,6 +270,12 @@ public class SesRuleTests
         var error = await Rejected(m => m.Options.Tags.Add(new MessageTag(name, value)), field, EmailRules.TagCharset);
         Assert.Contains("A-Z, a-z, 0-9, '_' and '-'", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("kind\n", "welcome", "Tags[0].Name")]
+    [InlineData("kind", "welcome\n", "Tags[0].Value")]
+    public async Task Tags_with_a_trailing_line_feed_are_rejected(string name, string value, string field) =>
+        await Rejected(m => m.Options.Tags.Add(new MessageTag(name, value)), field, EmailRules.TagCharset);
 
     [Fact]
     public async Task Tags_over_256_characters_are_rejected_and_256_is_accepted()
@@ -260,6 +301,13 @@ public class SesRuleTests
     {
         await Rejected(m => m.Options.InlineImages.Add(EmailAttachment.FromBytes("logo.png", [1])), "InlineImages[0].ContentId", EmailRules.CidResolves);
     }
+
+    [Theory]
+    [InlineData("logo\n")]
+    [InlineData("lo go")]
+    [InlineData("<logo>")]
+    public async Task An_inline_image_with_a_malformed_content_id_is_rejected(string contentId) =>
+        await Rejected(m => m.Options.InlineImages.Add(EmailAttachment.FromBytes("logo.png", [1]).AsInline(contentId)), "InlineImages[0].ContentId", EmailRules.CidResolves);
 
     [Fact]
     public async Task A_cid_with_its_inline_image_is_sent_as_multipart_related()
@@ -287,14 +335,40 @@ public class SesRuleTests
     [InlineData("bcc")]
     [InlineData("Content-Type")]
     [InlineData("List-Unsubscribe")]
+    public async Task Headers_SesMailer_writes_itself_are_rejected_as_custom_headers(string name) =>
+        await Rejected(m => m.Options.Headers[name] = "value", $"Headers[{name}]", EmailRules.ReservedHeader);
+
+    [Theory]
     [InlineData("X-Bad Name")]
     [InlineData("X-Bad:Name")]
-    public async Task Reserved_or_malformed_custom_headers_are_rejected(string name) =>
+    [InlineData("X-Bad\n")]
+    [InlineData("X-Ünicode")]
+    public async Task Malformed_custom_header_names_are_rejected(string name) =>
         await Rejected(m => m.Options.Headers[name] = "value", $"Headers[{name}]", EmailRules.CustomHeader);
 
+    // SES reads these as instructions (sending authorization, configuration set, tags) and strips them before delivery.
+    [Theory]
+    [InlineData("X-SES-SOURCE-ARN")]
+    [InlineData("X-SES-FROM-ARN")]
+    [InlineData("X-SES-RETURN-PATH-ARN")]
+    [InlineData("X-SES-CONFIGURATION-SET")]
+    [InlineData("x-ses-message-tags")]
+    public async Task Ses_instruction_headers_are_rejected_as_custom_headers(string name)
+    {
+        var error = await Rejected(m => m.Options.Headers[name] = "value", $"Headers[{name}]", EmailRules.ReservedHeader);
+        Assert.Contains("SES", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bad name")]
+    [InlineData("receipts\n")]
+    [InlineData("")]
+    public async Task An_invalid_configuration_set_name_is_rejected(string name) =>
+        await Rejected(m => m.Options.ConfigurationSet = name, "ConfigurationSet", EmailRules.ConfigurationSetName);
+
     [Fact]
-    public async Task An_invalid_configuration_set_name_is_rejected() =>
-        await Rejected(m => m.Options.ConfigurationSet = "bad name", "ConfigurationSet", EmailRules.ConfigurationSetName);
+    public async Task A_configuration_set_name_of_64_characters_is_sent() =>
+        Assert.Equal(new string('c', 64), (await Accepted(m => m.Options.ConfigurationSet = new string('c', 64))).ConfigurationSet);
 
     [Fact]
     public async Task One_click_unsubscribe_needs_an_https_url()

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Text;
 
-// One grammar for subjects, compiled from this one file into two assemblies: the generator (netstandard2.0, at build
-// time) and SesMailer.RazorLight (at run time, linked in its project file). Both must accept and reject the same
+// One grammar for subjects, compiled from this one file into two assemblies that link it in their project files: the
+// generator (netstandard2.0, at build time) and SesMailer.RazorLight (at run time). Both must accept and reject the same
 // subjects, with the same messages; only how a placeholder's path is resolved differs (symbols vs reflection).
 namespace SesMailer.Subjects;
 

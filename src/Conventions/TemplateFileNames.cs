@@ -1,7 +1,7 @@
 using System;
 
-// The file-name conventions of email templates, compiled from this one file into two assemblies: the generator
-// (netstandard2.0, at build time) and SesMailer.RazorLight (at run time, linked in its project file), so that both
+// The file-name conventions of email templates, compiled from this one file into two assemblies that link it in their
+// project files: the generator (netstandard2.0, at build time) and SesMailer.RazorLight (at run time), so that both
 // find the same templates for the same names.
 namespace SesMailer.Conventions;
 
