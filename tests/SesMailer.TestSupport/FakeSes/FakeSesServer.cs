@@ -3,11 +3,8 @@ using System.Net;
 using System.Text;
 using Amazon.Runtime;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using SesMailer.TestSupport.Net;
 using static SesMailer.TestSupport.FakeSes.SesXmlAnswers;
 
 namespace SesMailer.TestSupport.FakeSes;
@@ -56,14 +53,9 @@ public sealed class FakeSesServer : IAsyncDisposable
     /// <summary>Starts a server on 127.0.0.1 with a free port.</summary>
     public static async Task<FakeSesServer> StartAsync()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         FakeSesServer? server = null;
-        app.Run(context => server!.HandleAsync(context));
-        await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new FakeSesServer(app, new Uri(address.TrimEnd('/') + "/"));
+        var (app, endpoint) = await LoopbackWebServer.StartAsync(context => server!.HandleAsync(context)).ConfigureAwait(false);
+        server = new FakeSesServer(app, endpoint);
         return server;
     }
 
@@ -82,7 +74,7 @@ public sealed class FakeSesServer : IAsyncDisposable
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
         var body = buffer.ToArray();
-        var parameters = ParseForm(Encoding.UTF8.GetString(body));
+        var parameters = FormBody.Parse(Encoding.UTF8.GetString(body));
         var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal);
         var action = parameters.FirstOrDefault(p => p.Key == "Action").Value ?? string.Empty;
         bool? signatureValid = ExpectedCredentials is null
@@ -182,21 +174,5 @@ public sealed class FakeSesServer : IAsyncDisposable
         context.Response.StatusCode = (int)status;
         context.Response.ContentType = "text/xml";
         await context.Response.WriteAsync(xml, context.RequestAborted).ConfigureAwait(false);
-    }
-
-    private static List<KeyValuePair<string, string>> ParseForm(string form)
-    {
-        var result = new List<KeyValuePair<string, string>>();
-        foreach (var pair in form.Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            var key = eq < 0 ? pair : pair[..eq];
-            var value = eq < 0 ? string.Empty : pair[(eq + 1)..];
-            result.Add(new(Decode(key), Decode(value)));
-        }
-
-        return result;
-
-        static string Decode(string s) => Uri.UnescapeDataString(s.Replace('+', ' '));
     }
 }
