@@ -12,8 +12,9 @@ namespace SesMailer.TestSupport.FakeSts;
 
 /// <summary>
 /// A stand-in for AWS STS on 127.0.0.1 that answers <c>AssumeRoleWithWebIdentity</c> (an unsigned Query API call)
-/// with the XML shape of the STS API reference (2011-06-15) and temporary credentials of its own, so the AWS SDK's
-/// web-identity and role profiles can be exercised without AWS. Point the SDK at it with <c>AWS_ENDPOINT_URL_STS</c>.
+/// and <c>AssumeRole</c> (signed by the source profile; the signature is recorded, not checked) with the XML shapes
+/// of the STS API reference (2011-06-15) and temporary credentials of its own, so the AWS SDK's web-identity and
+/// role profiles can be exercised without AWS. Point the SDK at it with <c>AWS_ENDPOINT_URL_STS</c>.
 /// </summary>
 public sealed class FakeStsServer : IAsyncDisposable
 {
@@ -39,7 +40,7 @@ public sealed class FakeStsServer : IAsyncDisposable
     /// <summary>How long the issued credentials are valid. The default value is one hour.</summary>
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>The form parameters of every request received, in order.</summary>
+    /// <summary>The form parameters of every request received, in order, with its <c>Authorization</c> header (if any) as <c>Authorization</c>.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, string>> Requests => _requests.ToArray();
 
     /// <summary>Starts a server on 127.0.0.1 with a free port.</summary>
@@ -63,6 +64,11 @@ public sealed class FakeStsServer : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var form = FormBody.Parse(await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false));
         var parameters = form.GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        if (context.Request.Headers.Authorization is { Count: > 0 } authorization)
+        {
+            parameters["Authorization"] = authorization.ToString();
+        }
+
         _requests.Enqueue(parameters);
         var requestId = Guid.NewGuid().ToString();
         parameters.TryGetValue("Action", out var action);
@@ -74,7 +80,12 @@ public sealed class FakeStsServer : IAsyncDisposable
         {
             "AssumeRoleWithWebIdentity" when string.IsNullOrEmpty(roleArn) || string.IsNullOrEmpty(sessionName) || string.IsNullOrEmpty(token) =>
                 (HttpStatusCode.BadRequest, Error("ValidationError", "RoleArn, RoleSessionName and WebIdentityToken are required.", requestId)),
-            "AssumeRoleWithWebIdentity" => (HttpStatusCode.OK, Success(roleArn!, sessionName!, requestId)),
+            "AssumeRoleWithWebIdentity" => (HttpStatusCode.OK, Success(action, roleArn!, sessionName!, requestId)),
+            "AssumeRole" when string.IsNullOrEmpty(roleArn) || string.IsNullOrEmpty(sessionName) =>
+                (HttpStatusCode.BadRequest, Error("ValidationError", "RoleArn and RoleSessionName are required.", requestId)),
+            "AssumeRole" when !context.Request.Headers.ContainsKey("Authorization") =>
+                (HttpStatusCode.Forbidden, Error("MissingAuthenticationToken", "Request is missing Authentication Token", requestId)),
+            "AssumeRole" => (HttpStatusCode.OK, Success(action, roleArn!, sessionName!, requestId)),
             _ => (HttpStatusCode.BadRequest, Error("InvalidAction", $"Could not find operation {action} for version 2011-06-15.", requestId)),
         };
         context.Response.StatusCode = (int)status;
@@ -82,15 +93,18 @@ public sealed class FakeStsServer : IAsyncDisposable
         await context.Response.WriteAsync(xml, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private string Success(string roleArn, string sessionName, string requestId)
+    private string Success(string action, string roleArn, string sessionName, string requestId)
     {
         var expiration = (DateTimeOffset.UtcNow + Lifetime).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var role = roleArn[(roleArn.LastIndexOf('/') + 1)..];
+        var webIdentity = action == "AssumeRoleWithWebIdentity"
+            ? "<SubjectFromWebIdentityToken>system:serviceaccount:mail:sender</SubjectFromWebIdentityToken>\n    <Audience>sts.amazonaws.com</Audience>"
+            : string.Empty;
+        var provider = action == "AssumeRoleWithWebIdentity" ? "<Provider>oidc.eks.us-west-2.amazonaws.com/id/EXAMPLE</Provider>" : string.Empty;
         return $"""
-            <AssumeRoleWithWebIdentityResponse xmlns="{Namespace}">
-              <AssumeRoleWithWebIdentityResult>
-                <SubjectFromWebIdentityToken>system:serviceaccount:mail:sender</SubjectFromWebIdentityToken>
-                <Audience>sts.amazonaws.com</Audience>
+            <{action}Response xmlns="{Namespace}">
+              <{action}Result>
+                {webIdentity}
                 <AssumedRoleUser>
                   <Arn>arn:aws:sts::123456789012:assumed-role/{Escape(role)}/{Escape(sessionName)}</Arn>
                   <AssumedRoleId>AROAFAKESTSEXAMPLE:{Escape(sessionName)}</AssumedRoleId>
@@ -101,12 +115,12 @@ public sealed class FakeStsServer : IAsyncDisposable
                   <Expiration>{expiration}</Expiration>
                   <AccessKeyId>{Escape(IssuedCredentials.AccessKey)}</AccessKeyId>
                 </Credentials>
-                <Provider>oidc.eks.us-west-2.amazonaws.com/id/EXAMPLE</Provider>
-              </AssumeRoleWithWebIdentityResult>
+                {provider}
+              </{action}Result>
               <ResponseMetadata>
                 <RequestId>{requestId}</RequestId>
               </ResponseMetadata>
-            </AssumeRoleWithWebIdentityResponse>
+            </{action}Response>
             """;
     }
 

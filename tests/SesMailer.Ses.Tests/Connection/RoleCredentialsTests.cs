@@ -6,12 +6,12 @@ using Xunit;
 namespace SesMailer.Ses.Tests.Connection;
 
 /// <summary>
-/// Role credentials through web identity (EKS/IRSA style): AWSSDK.Core loads AWSSDK.SecurityToken by reflection,
-/// calls STS AssumeRoleWithWebIdentity (here a local stand-in reached through AWS_ENDPOINT_URL_STS) with the token
-/// file's contents, and SesClient signs with the temporary keys and session token it gets back.
+/// Role credentials: AWSSDK.Core loads AWSSDK.SecurityToken by reflection and calls STS (here a local stand-in
+/// reached through AWS_ENDPOINT_URL_STS), AssumeRoleWithWebIdentity with the token file's contents (EKS/IRSA style)
+/// or AssumeRole signed by a source profile; SesClient signs with the temporary keys and session token it gets back.
 /// </summary>
 [Collection(nameof(ProcessEnvironment))]
-public sealed class WebIdentityTests : IAsyncLifetime, IDisposable
+public sealed class RoleCredentialsTests : IAsyncLifetime, IDisposable
 {
     private const string RoleArn = "arn:aws:iam::123456789012:role/mailer-sender";
     private const string WebIdentityToken = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6bWFpbDpzZW5kZXIifQ.c2lnbmF0dXJl";
@@ -63,6 +63,25 @@ public sealed class WebIdentityTests : IAsyncLifetime, IDisposable
             Assert.Contains($"Credential={_sts.IssuedCredentials.AccessKey}/", request.Headers["authorization"], StringComparison.Ordinal);
             Assert.Contains("/eu-west-1/ses/aws4_request", request.Headers["authorization"], StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public async Task A_profile_with_role_arn_and_source_profile_assumes_the_role_signed_by_the_source_keys()
+    {
+        await File.WriteAllTextAsync(IsolatedAwsEnvironment.CredentialsFile, $"[base]\naws_access_key_id = {FakeSes.AccessKey}\naws_secret_access_key = {FakeSes.SecretKey}\n");
+        await File.WriteAllTextAsync(IsolatedAwsEnvironment.ConfigFile,
+            $"[profile mailer-role]\nrole_arn = {RoleArn}\nsource_profile = base\nrole_session_name = sesmailer-test\nregion = eu-west-1\n");
+        using var ses = new SesClient(new SesClientOptions { Profile = "mailer-role", Endpoint = _ses.Endpoint });
+
+        await ses.GetSendQuotaAsync(TestMessages.Timeout());
+
+        var assume = Assert.Single(_sts.Requests);
+        Assert.Equal("AssumeRole", assume["Action"]);
+        Assert.Equal(RoleArn, assume["RoleArn"]);
+        Assert.Contains($"Credential={FakeSes.AccessKey}/", assume["Authorization"], StringComparison.Ordinal);
+        var request = Assert.Single(_ses.Requests);
+        Assert.True(request.SignatureValid);
+        Assert.Equal(_sts.IssuedCredentials.Token, request.Headers["x-amz-security-token"]);
     }
 
     [Fact]
