@@ -38,7 +38,10 @@ public sealed partial class SesClient : ISesClient, IDisposable
     /// <param name="options">Region, credentials, profile, endpoint and retry settings; anything unset comes from the AWS chain.</param>
     /// <param name="httpClient">The HTTP client to use (its handler should pool connections), or <see langword="null"/> for an owned one.</param>
     /// <param name="timeProvider">The clock for signing, attempt timeouts and retry delays, or <see langword="null"/> for the system clock.</param>
-    /// <exception cref="SesConfigurationException">No region can be found, or the endpoint is not an absolute http(s) URL.</exception>
+    /// <exception cref="SesConfigurationException">
+    /// No region can be found, the endpoint is not an absolute http(s) URL, or it is plain http to a host that is not
+    /// loopback without <see cref="SesClientOptions.AllowInsecureHttp"/>.
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">A retry setting is out of range.</exception>
     public SesClient(SesClientOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null)
     {
@@ -52,6 +55,12 @@ public sealed partial class SesClient : ISesClient, IDisposable
         _time = timeProvider ?? TimeProvider.System;
         Region = SesConnectionResolver.ResolveRegion(options);
         Endpoint = SesConnectionResolver.ResolveEndpoint(options, Region);
+        if (Endpoint.Scheme == Uri.UriSchemeHttp && !SesConnectionResolver.IsLoopback(Endpoint) && options.Logger is { } logger)
+        {
+            // ResolveEndpoint refuses such an endpoint unless AllowInsecureHttp is set: the opt-in is in use.
+            LogInsecureEndpoint(logger, SesConnectionResolver.Display(Endpoint));
+        }
+
         _ownsHttp = httpClient is null;
         // The attempt timeout (driven by the injected clock) bounds each attempt, so the owned client has none of its own.
         _http = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };

@@ -33,6 +33,17 @@ public sealed class SesClientOptions
     /// </summary>
     public Uri? Endpoint { get; set; }
 
+    /// <summary>
+    /// Whether a plain <c>http://</c> <see cref="Endpoint"/> (or <c>AWS_ENDPOINT_URL_SES</c>, <c>AWS_ENDPOINT_URL</c>)
+    /// on a host that is not loopback is accepted. Every request carries the access key id, a signature valid for
+    /// minutes, any session token and the whole message, so over plain http they travel in clear text; without this
+    /// opt-in such an endpoint is a <see cref="SesConfigurationException"/>. Loopback hosts (<c>127.0.0.0/8</c>,
+    /// <c>::1</c>, <c>localhost</c>) are always accepted, for emulators and tests. When the opt-in is used, the client
+    /// logs a warning naming the endpoint once, when it is created. Bound from configuration as <c>Ses:AllowInsecureHttp</c>.
+    /// The default value is <see langword="false"/>.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
     /// <summary>How failed requests are retried.</summary>
     public SesRetryOptions Retry { get; set; } = new();
 

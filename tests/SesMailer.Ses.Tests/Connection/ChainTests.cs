@@ -65,6 +65,23 @@ public sealed class ChainTests : IAsyncLifetime, IDisposable
         Assert.Equal(_server.Endpoint, explicitEndpoint.Endpoint);
     }
 
+    [Theory]
+    [InlineData("AWS_ENDPOINT_URL_SES")]
+    [InlineData("AWS_ENDPOINT_URL")]
+    public void A_plain_http_endpoint_from_the_environment_that_is_not_loopback_is_refused_naming_the_variable(string variable)
+    {
+        _environment.Set(variable, "http://ses.internal.example:8005");
+        var options = new SesClientOptions { Region = "us-east-1", Credentials = SesClientOptions.FromAccessKey(FakeSes.AccessKey, FakeSes.SecretKey) };
+
+        var error = Assert.Throws<SesConfigurationException>(() => new SesClient(options));
+        options.AllowInsecureHttp = true;
+        using var optedIn = new SesClient(options);
+
+        Assert.StartsWith($"{variable} is \"http://ses.internal.example:8005/\": plain http", error.Message, StringComparison.Ordinal);
+        Assert.Contains("clear text", error.Message, StringComparison.Ordinal);
+        Assert.Equal(new Uri("http://ses.internal.example:8005/"), optedIn.Endpoint);
+    }
+
     [Fact]
     public async Task A_named_profile_gives_credentials_and_region()
     {
