@@ -42,13 +42,18 @@ public sealed partial class SesClient : ISesClient, IDisposable
     /// No region can be found, the endpoint is not an absolute http(s) URL, or it is plain http to a host that is not
     /// loopback without <see cref="SesClientOptions.AllowInsecureHttp"/>.
     /// </exception>
-    /// <exception cref="ArgumentOutOfRangeException">A retry setting is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A retry setting, the attempt timeout or the response size limit is out of range.</exception>
     public SesClient(SesClientOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.AttemptTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.AttemptTimeout, "SesClientOptions.AttemptTimeout must be positive.");
+        }
+
+        if (options.MaxResponseBytes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxResponseBytes, "SesClientOptions.MaxResponseBytes must be positive.");
         }
 
         _options = options;
@@ -149,10 +154,12 @@ public sealed partial class SesClient : ISesClient, IDisposable
         DateTimeOffset? serverDate;
         try
         {
-            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+            // Headers first, so an oversized body is refused before it is buffered.
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             status = response.StatusCode;
-            text = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
             serverDate = response.Headers.Date;
+            text = await LimitedBody.ReadAsync(response.Content, _options.MaxResponseBytes, linked.Token).ConfigureAwait(false)
+                ?? throw new SesResponseTooLargeException(request.Action, status, _options.MaxResponseBytes, response.Content.Headers.ContentLength, inDoubt: !request.IsIdempotent);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

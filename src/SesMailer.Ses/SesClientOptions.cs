@@ -11,6 +11,9 @@ namespace SesMailer.Ses;
 /// </summary>
 public sealed class SesClientOptions
 {
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 1 MiB.</summary>
+    public const int DefaultMaxResponseBytes = 1024 * 1024;
+
     /// <summary>
     /// The AWS region, for example <c>us-west-2</c>. When <see langword="null"/>: the profile's region, else
     /// <c>AWS_REGION</c> and the shared config file.
@@ -43,6 +46,15 @@ public sealed class SesClientOptions
     /// The default value is <see langword="false"/>.
     /// </summary>
     public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>
+    /// The largest answer the client reads, in bytes. SES answers are small XML documents (the largest, a full page
+    /// of 1,000 identities or two weeks of statistics, stay under 400 KB), so a larger body is not SES (a proxy,
+    /// a wrong endpoint) and is refused with <see cref="SesResponseTooLargeException"/> without being read to the end.
+    /// The default value is 1,048,576 (1 MiB).
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
 
     /// <summary>How failed requests are retried.</summary>
     public SesRetryOptions Retry { get; set; } = new();

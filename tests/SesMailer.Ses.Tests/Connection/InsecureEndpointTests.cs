@@ -84,18 +84,21 @@ public sealed class InsecureEndpointTests
     }
 
     [Fact]
-    public void The_setting_binds_from_configuration_and_is_off_by_default()
+    public void The_settings_bind_from_configuration_with_documented_defaults()
     {
         var defaults = new SesClientOptions();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Ses:AllowInsecureHttp"] = "true",
+            ["Ses:MaxResponseBytes"] = "65536",
         }).Build();
 
         var bound = configuration.GetSection("Ses").Get<SesClientOptions>()!;
 
         Assert.False(defaults.AllowInsecureHttp);
+        Assert.Equal(1024 * 1024, defaults.MaxResponseBytes);
         Assert.True(bound.AllowInsecureHttp);
+        Assert.Equal(65536, bound.MaxResponseBytes);
     }
 
     private static SesClientOptions Options(Uri endpoint, bool allowInsecureHttp = false, ILogger? logger = null) => new()

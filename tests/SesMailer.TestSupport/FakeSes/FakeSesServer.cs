@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Amazon.Runtime;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 using SesMailer.TestSupport.Net;
 using static SesMailer.TestSupport.FakeSes.SesXmlAnswers;
@@ -25,6 +26,7 @@ public sealed class FakeSesServer : IAsyncDisposable
     private readonly ConcurrentQueue<(string? Action, FakeSesFault Fault)> _faults = new();
     private readonly ConcurrentQueue<FakeSesRequest> _requests = new();
     private int _requestCounter;
+    private int _lastResponseBytes;
 
     private FakeSesServer(WebApplication app, Uri endpoint)
     {
@@ -46,6 +48,9 @@ public sealed class FakeSesServer : IAsyncDisposable
     /// (as SES does); the answer's <c>Date</c> header tells the client the server's time.
     /// </summary>
     public bool CheckRequestTime { get; set; }
+
+    /// <summary>The size in bytes of the last SES answer or error document written (its <c>Content-Length</c>).</summary>
+    public int LastResponseBytes => Volatile.Read(ref _lastResponseBytes);
 
     /// <summary>Every request received, in order (including those answered with a fault).</summary>
     public IReadOnlyList<FakeSesRequest> Requests => _requests.ToArray();
@@ -137,10 +142,13 @@ public sealed class FakeSesServer : IAsyncDisposable
         }
     }
 
-    private static async Task AnswerFaultAsync(HttpContext context, FakeSesFault fault, string requestId)
+    private async Task AnswerFaultAsync(HttpContext context, FakeSesFault fault, string requestId)
     {
         switch (fault)
         {
+            case OversizedFault oversized:
+                await WriteOversizedAsync(context, oversized).ConfigureAwait(false);
+                break;
             case ErrorFault error:
                 await WriteAsync(context, error.Status, Error(error.Type, error.Code, error.Message, requestId)).ConfigureAwait(false);
                 break;
@@ -169,10 +177,37 @@ public sealed class FakeSesServer : IAsyncDisposable
         }
     }
 
-    private static async Task WriteAsync(HttpContext context, HttpStatusCode status, string xml)
+    private static async Task WriteOversizedAsync(HttpContext context, OversizedFault fault)
     {
+        context.Response.StatusCode = (int)HttpStatusCode.OK;
+        context.Response.ContentType = "text/xml";
+        if (fault.DeclareLength)
+        {
+            context.Response.ContentLength = fault.Bytes;
+        }
+
+        var chunk = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("<member>padding-padding-padding</member>\n", 1600)));
+        try
+        {
+            for (var left = fault.Bytes; left > 0 && !context.RequestAborted.IsCancellationRequested; left -= chunk.Length)
+            {
+                var size = (int)Math.Min(chunk.Length, left);
+                await context.Response.Body.WriteAsync(chunk.AsMemory(0, size), context.RequestAborted).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or ConnectionResetException)
+        {
+            // The client hung up: the point of the fault.
+        }
+    }
+
+    private async Task WriteAsync(HttpContext context, HttpStatusCode status, string xml)
+    {
+        var bytes = Encoding.UTF8.GetBytes(xml);
         context.Response.StatusCode = (int)status;
         context.Response.ContentType = "text/xml";
-        await context.Response.WriteAsync(xml, context.RequestAborted).ConfigureAwait(false);
+        context.Response.ContentLength = bytes.Length;
+        Volatile.Write(ref _lastResponseBytes, bytes.Length);
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
     }
 }
