@@ -5,8 +5,8 @@ using Xunit;
 namespace SesMailer.Ses.Tests.FakeServer;
 
 /// <summary>
-/// Answers SES never gives, from a proxy or a wrong endpoint: bodies far larger than any SES answer. The client
-/// stops with a clear error instead of buffering them.
+/// Answers SES never gives, from a proxy or a wrong endpoint: bodies far larger than any SES answer, and paging
+/// tokens that come back again. The client stops with a clear error instead of buffering or looping without end.
 /// </summary>
 public sealed class MisbehavingEndpointTests : IAsyncLifetime
 {
@@ -88,6 +88,47 @@ public sealed class MisbehavingEndpointTests : IAsyncLifetime
 
         Assert.Contains("SesClientOptions.MaxResponseBytes must be positive", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Paging_that_gets_the_same_NextToken_again_stops_with_an_error()
+    {
+        using var ses = FakeSes.Client(_server);
+        _server.State.AddIdentity("a@example.com");
+        _server.State.StuckNextToken = "c3R1Y2s=";
+
+        var error = await Assert.ThrowsAsync<SesPagingLoopException>(() => ses.ListAllIdentitiesAsync(cancellationToken: TestMessages.Timeout()));
+
+        Assert.Equal(2, _server.Requests.Count);
+        Assert.Equal("c3R1Y2s=", _server.Requests[1]["NextToken"]);
+        Assert.Equal("ListIdentities", error.Action);
+        Assert.Equal("c3R1Y2s=", error.NextToken);
+        Assert.Equal(2, error.Pages);
+        Assert.Equal("PagingLoop", error.Code);
+        Assert.False(error.IsRetryable);
+        Assert.StartsWith("fake-0002-", error.RequestId, StringComparison.Ordinal);
+        Assert.Contains("NextToken \"c3R1Y2s=\" a second time", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Paging_that_cycles_through_tokens_stops_at_the_first_repeat()
+    {
+        using var ses = FakeSes.Client(_server);
+        foreach (var (identity, next) in new[] { ("a@example.com", "A"), ("b@example.com", "B"), ("c@example.com", "A") })
+        {
+            _server.EnqueueFault(FakeSesFault.Malformed(HttpStatusCode.OK, Page(identity, next), "text/xml"), "ListIdentities");
+        }
+
+        var error = await Assert.ThrowsAsync<SesPagingLoopException>(() => ses.ListAllIdentitiesAsync(cancellationToken: TestMessages.Timeout()));
+
+        Assert.Equal([null, "A", "B"], _server.Requests.Select(r => r["NextToken"]));
+        Assert.Equal("A", error.NextToken);
+        Assert.Equal(3, error.Pages);
+    }
+
+    private static string Page(string identity, string nextToken) =>
+        "<ListIdentitiesResponse xmlns=\"http://ses.amazonaws.com/doc/2010-12-01/\"><ListIdentitiesResult>" +
+        $"<Identities><member>{identity}</member></Identities><NextToken>{nextToken}</NextToken></ListIdentitiesResult>" +
+        "<ResponseMetadata><RequestId>page</RequestId></ResponseMetadata></ListIdentitiesResponse>";
 
     private SesClient Client(int maxResponseBytes, HttpClient? http = null)
     {
