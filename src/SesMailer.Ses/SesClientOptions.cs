@@ -42,8 +42,8 @@ public sealed class SesClientOptions
     /// minutes, any session token and the whole message, so over plain http they travel in clear text; without this
     /// opt-in such an endpoint is a <see cref="SesConfigurationException"/>. Loopback hosts (<c>127.0.0.0/8</c>,
     /// <c>::1</c>, <c>localhost</c>) are always accepted, for emulators and tests. When the opt-in is used, the client
-    /// logs a warning naming the endpoint once, when it is created. Bound from configuration as <c>Ses:AllowInsecureHttp</c>.
-    /// The default value is <see langword="false"/>.
+    /// logs a warning naming the endpoint once, when it is created. A plain settable property, so it binds from a
+    /// configuration section (<c>Ses:AllowInsecureHttp</c>). The default value is <see langword="false"/>.
     /// </summary>
     public bool AllowInsecureHttp { get; set; }
 

@@ -94,9 +94,9 @@ public static class SesConnectionResolver
         ArgumentNullException.ThrowIfNull(endpoint);
         if (endpoint.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6)
         {
-            // DnsSafeHost drops the brackets of an IPv6 literal; a scope id (%eth0) still parses.
-            var address = IPAddress.Parse(endpoint.DnsSafeHost);
-            return IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+            // DnsSafeHost drops the brackets of an IPv6 literal; one that does not parse (an odd scope id) is not loopback.
+            return IPAddress.TryParse(endpoint.DnsSafeHost, out var address)
+                && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
         }
 
         // Only the exact name: other names (localhost.example.com, *.localhost) depend on the resolver.

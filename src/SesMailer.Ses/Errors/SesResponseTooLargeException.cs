@@ -45,7 +45,7 @@ public sealed class SesResponseTooLargeException : SesException
             ? string.Create(CultureInfo.InvariantCulture, $"Content-Length {length:N0} bytes")
             : "a chunked body";
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"the answer to {action} (HTTP {(int)status}, {size}) is larger than SesClientOptions.MaxResponseBytes ({limit:N0} bytes) and was not read further. SES answers are small XML documents: check that the endpoint is SES and not a proxy or another service.");
+            $"The answer to {action} (HTTP {(int)status}, {size}) is larger than SesClientOptions.MaxResponseBytes ({limit:N0} bytes) and was not read further. SES answers are small XML documents: check that the endpoint is SES and not a proxy or another service.");
         return inDoubt ? text + " The request reached the endpoint, so the message may have been accepted: check before sending again." : text;
     }
 }
