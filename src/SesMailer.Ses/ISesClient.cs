@@ -29,6 +29,7 @@ public interface ISesClient
     Task<ListIdentitiesResponse> ListIdentitiesAsync(ListIdentitiesRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Reads every page of identities.</summary>
+    /// <exception cref="SesPagingLoopException">The endpoint answered a <c>NextToken</c> that was already followed.</exception>
     Task<IReadOnlyList<string>> ListAllIdentitiesAsync(IdentityType? identityType = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads the verification state of identities, in batches of 100.</summary>

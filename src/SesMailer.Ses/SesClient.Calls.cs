@@ -92,12 +92,18 @@ public sealed partial class SesClient
     public async Task<IReadOnlyList<string>> ListAllIdentitiesAsync(IdentityType? identityType = null, CancellationToken cancellationToken = default)
     {
         var all = new List<string>();
+        // A token seen before means the endpoint is cycling: following it again would never end.
+        var followed = new HashSet<string>(StringComparer.Ordinal);
         string? token = null;
         do
         {
             var page = await ListIdentitiesAsync(new ListIdentitiesRequest { IdentityType = identityType, NextToken = token }, cancellationToken).ConfigureAwait(false);
             all.AddRange(page.Identities);
             token = page.NextToken;
+            if (token is not null && !followed.Add(token))
+            {
+                throw new SesPagingLoopException("ListIdentities", token, followed.Count + 1, page.RequestId);
+            }
         }
         while (token is not null);
         return all;

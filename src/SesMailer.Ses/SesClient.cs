@@ -45,8 +45,11 @@ public sealed partial class SesClient : ISesClient, IDisposable
     /// or <see langword="null"/> for the options' profile, else the standard AWS chain.
     /// </param>
     /// <param name="logger">Where retries and failures are logged (never credentials or message contents), or <see langword="null"/>.</param>
-    /// <exception cref="SesConfigurationException">No region can be found, or the endpoint is not an absolute http(s) URL.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A retry setting is out of range.</exception>
+    /// <exception cref="SesConfigurationException">
+    /// No region can be found, the endpoint is not an absolute http(s) URL, or it is plain http to a host that is not
+    /// loopback without <see cref="SesClientOptions.AllowInsecureHttp"/>.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">A retry setting, the attempt timeout or the response size limit is out of range.</exception>
     public SesClient(SesClientOptions options, HttpClient? httpClient = null, TimeProvider? timeProvider = null, AWSCredentials? credentials = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -55,11 +58,22 @@ public sealed partial class SesClient : ISesClient, IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.AttemptTimeout, "SesClientOptions.AttemptTimeout must be positive.");
         }
 
+        if (options.MaxResponseBytes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxResponseBytes, "SesClientOptions.MaxResponseBytes must be positive.");
+        }
+
         _options = options;
         _explicitCredentials = credentials;
         _time = timeProvider ?? TimeProvider.System;
         Region = SesConnectionResolver.ResolveRegion(options);
         Endpoint = SesConnectionResolver.ResolveEndpoint(options, Region);
+        if (Endpoint.Scheme == Uri.UriSchemeHttp && !SesConnectionResolver.IsLoopback(Endpoint) && logger is not null)
+        {
+            // ResolveEndpoint refuses such an endpoint unless AllowInsecureHttp is set: the opt-in is in use.
+            LogInsecureEndpoint(logger, SesConnectionResolver.Display(Endpoint));
+        }
+
         _ownsHttp = httpClient is null;
         // The attempt timeout (driven by the injected clock) bounds each attempt, so the owned client has none of its own.
         _http = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
@@ -148,10 +162,12 @@ public sealed partial class SesClient : ISesClient, IDisposable
         DateTimeOffset? serverDate;
         try
         {
-            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+            // Headers first, so an oversized body is refused before it is buffered.
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             status = response.StatusCode;
-            text = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
             serverDate = response.Headers.Date;
+            text = await LimitedBody.ReadAsync(response.Content, _options.MaxResponseBytes, linked.Token).ConfigureAwait(false)
+                ?? throw new SesResponseTooLargeException(request.Action, status, _options.MaxResponseBytes, response.Content.Headers.ContentLength, inDoubt: !request.IsIdempotent);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -9,6 +9,9 @@ namespace SesMailer.Ses;
 /// </summary>
 public sealed class SesClientOptions
 {
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 1 MiB.</summary>
+    public const int DefaultMaxResponseBytes = 1024 * 1024;
+
     /// <summary>
     /// The AWS region, for example <c>us-west-2</c>. When <see langword="null"/>: the profile's region, else
     /// <c>AWS_REGION</c> and the shared config file.
@@ -23,6 +26,25 @@ public sealed class SesClientOptions
     /// <c>https://email.{region}.amazonaws.com</c>.
     /// </summary>
     public Uri? Endpoint { get; set; }
+
+    /// <summary>
+    /// Whether a plain <c>http://</c> <see cref="Endpoint"/> (or <c>AWS_ENDPOINT_URL_SES</c>, <c>AWS_ENDPOINT_URL</c>)
+    /// on a host that is not loopback is accepted. Every request carries the access key id, a signature valid for
+    /// minutes, any session token and the whole message, so over plain http they travel in clear text; without this
+    /// opt-in such an endpoint is a <see cref="SesConfigurationException"/>. Loopback hosts (<c>127.0.0.0/8</c>,
+    /// <c>::1</c>, <c>localhost</c>) are always accepted, for emulators and tests. When the opt-in is used, the client
+    /// logs a warning naming the endpoint once, when it is created. A plain settable property, so it binds from a
+    /// configuration section (<c>Ses:AllowInsecureHttp</c>). The default value is <see langword="false"/>.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>
+    /// The largest answer the client reads, in bytes. SES answers are small XML documents (the largest, a full page
+    /// of 1,000 identities or two weeks of statistics, stay under 400 KB), so a larger body is not SES (a proxy,
+    /// a wrong endpoint) and is refused with <see cref="SesResponseTooLargeException"/> without being read to the end.
+    /// The default value is 1,048,576 (1 MiB).
+    /// </summary>
+    public int MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
 
     /// <summary>How failed requests are retried.</summary>
     public SesRetryOptions Retry { get; set; } = new();

@@ -17,7 +17,13 @@ internal sealed record CliRun(int ExitCode, string Out, string Err)
     /// Runs <c>sesmailer</c> with <paramref name="args"/>. The global options reach the client unchanged; only the
     /// credentials are supplied here (the server checks the signatures with them).
     /// </summary>
-    public static async Task<CliRun> RunAsync(FakeSesServer? server, params string[] args)
+    public static Task<CliRun> RunAsync(FakeSesServer? server, params string[] args) => RunAsync(server, http: null, args);
+
+    /// <summary>
+    /// Runs <c>sesmailer</c> with <paramref name="args"/> through <paramref name="http"/> (for example one that routes
+    /// every connection to a local server), or through the client's own when <see langword="null"/>.
+    /// </summary>
+    public static async Task<CliRun> RunAsync(FakeSesServer? server, HttpClient? http, params string[] args)
     {
         if (server is not null)
         {
@@ -31,7 +37,7 @@ internal sealed record CliRun(int ExitCode, string Out, string Err)
         {
             options.Retry = new SesRetryOptions { MaxRetryAttempts = 1, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) };
             options.AttemptTimeout = TimeSpan.FromSeconds(10);
-            return new SesClient(options, credentials: SesCredentials.FromAccessKey(AccessKey, SecretKey));
+            return new SesClient(options, http, credentials: SesCredentials.FromAccessKey(AccessKey, SecretKey));
         }, timeout.Token);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }

@@ -145,6 +145,20 @@ public sealed class CommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_identities_against_an_endpoint_repeating_its_page_token_exits_1_instead_of_looping()
+    {
+        _server.State.AddIdentity("a@example.com");
+        _server.State.StuckNextToken = "c3R1Y2s=";
+
+        var run = await CliRun.RunAsync(_server, Global("list-identities"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("", run.Out);
+        Assert.StartsWith("error: PagingLoop: ListIdentities answered the NextToken \"c3R1Y2s=\" a second time", run.Err, StringComparison.Ordinal);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
     public async Task A_network_error_exits_1()
     {
         var endpoint = _server.Endpoint;

@@ -1,3 +1,4 @@
+using System.Net;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
@@ -30,12 +31,16 @@ public static class SesConnectionResolver
     }
 
     /// <summary>The endpoint: options, else <c>AWS_ENDPOINT_URL_SES</c>, else <c>AWS_ENDPOINT_URL</c>, else <c>https://email.{region}.amazonaws.com</c>.</summary>
-    /// <exception cref="SesConfigurationException">The configured endpoint is not an absolute http(s) URI.</exception>
+    /// <exception cref="SesConfigurationException">
+    /// The configured endpoint is not an absolute http(s) URI, or it is plain http to a host that is not loopback
+    /// while <see cref="SesClientOptions.AllowInsecureHttp"/> is off.
+    /// </exception>
     public static Uri ResolveEndpoint(SesClientOptions options, string region)
     {
+        ArgumentNullException.ThrowIfNull(options);
         if (options.Endpoint is not null)
         {
-            return Validate(options.Endpoint, "SesClientOptions.Endpoint");
+            return Validate(options.Endpoint, "SesClientOptions.Endpoint", options.AllowInsecureHttp);
         }
 
         foreach (var variable in new[] { "AWS_ENDPOINT_URL_SES", "AWS_ENDPOINT_URL" })
@@ -44,7 +49,7 @@ public static class SesConnectionResolver
             if (!string.IsNullOrWhiteSpace(value))
             {
                 return Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri)
-                    ? Validate(uri, variable)
+                    ? Validate(uri, variable, options.AllowInsecureHttp)
                     : throw new SesConfigurationException($"{variable} must be an absolute http(s) URL; it is \"{value}\".");
             }
         }
@@ -80,8 +85,44 @@ public static class SesConnectionResolver
         }
     }
 
-    private static Uri Validate(Uri uri, string source) =>
-        uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-            ? uri
-            : throw new SesConfigurationException($"{source} must be an absolute http(s) URL; it is \"{uri}\".");
+    /// <summary>
+    /// Whether the endpoint's host is this machine: an IPv4 address in <c>127.0.0.0/8</c>, <c>::1</c> (also as
+    /// <c>::ffff:127.x.x.x</c>) or the name <c>localhost</c>. Plain http to such a host never leaves the machine.
+    /// </summary>
+    /// <param name="endpoint">An absolute URI.</param>
+    public static bool IsLoopback(Uri endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (endpoint.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6)
+        {
+            // DnsSafeHost drops the brackets of an IPv6 literal; one that does not parse (an odd scope id) is not loopback.
+            return IPAddress.TryParse(endpoint.DnsSafeHost, out var address)
+                && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+        }
+
+        // Only the exact name: other names (localhost.example.com, *.localhost) depend on the resolver.
+        return endpoint.HostNameType == UriHostNameType.Dns && string.Equals(endpoint.DnsSafeHost, "localhost", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The endpoint as it may be shown in logs and messages: scheme, host, port and path, never user info.</summary>
+    internal static string Display(Uri endpoint) =>
+        endpoint.IsAbsoluteUri ? endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : endpoint.ToString();
+
+    private static Uri Validate(Uri uri, string source, bool allowInsecureHttp)
+    {
+        if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new SesConfigurationException($"{source} must be an absolute http(s) URL; it is \"{Display(uri)}\".");
+        }
+
+        if (uri.Scheme == Uri.UriSchemeHttp && !allowInsecureHttp && !IsLoopback(uri))
+        {
+            throw new SesConfigurationException(
+                $"{source} is \"{Display(uri)}\": plain http to a host that is not loopback, so credentials (the access key id and any session token), " +
+                "request signatures and messages would travel in clear text. Use https, or accept the risk explicitly with " +
+                "SesClientOptions.AllowInsecureHttp (Ses:AllowInsecureHttp in configuration, --allow-insecure-http on the sesmailer command line).");
+        }
+
+        return uri;
+    }
 }

@@ -62,6 +62,16 @@ internal sealed partial class MailerOptionsValidator(string section) : IValidate
             problems.Add($"Ses:Region: '{ses.Region}' is not an AWS region name (for example eu-west-1).");
         }
 
+        if (ses.AttemptTimeout <= TimeSpan.Zero)
+        {
+            problems.Add($"Ses:AttemptTimeout: '{ses.AttemptTimeout}' must be positive.");
+        }
+
+        if (ses.MaxResponseBytes <= 0)
+        {
+            problems.Add($"Ses:MaxResponseBytes: '{ses.MaxResponseBytes}' must be positive.");
+        }
+
         if (ses.Endpoint is { } endpoint && !(endpoint.IsAbsoluteUri && (endpoint.Scheme == Uri.UriSchemeHttp || endpoint.Scheme == Uri.UriSchemeHttps)))
         {
             problems.Add($"Ses:Endpoint: '{endpoint}' must be an absolute http or https URL.");

@@ -14,52 +14,27 @@ public sealed class ProcessEnvironment;
 /// logs, messages and ToString.
 /// </summary>
 [Collection(nameof(ProcessEnvironment))]
-public sealed class ChainTests : IAsyncLifetime
+public sealed class ChainTests : IAsyncLifetime, IDisposable
 {
-    private static readonly string[] Variables =
-    [
-        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE",
-        "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SES", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE",
-    ];
-
-    private readonly Dictionary<string, string?> _saved = Variables.ToDictionary(v => v, Environment.GetEnvironmentVariable);
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "sesmailer-chain-" + Guid.NewGuid().ToString("N"));
+    // Set up on construction and restored last (xunit calls DisposeAsync, then Dispose).
+    private readonly IsolatedAwsEnvironment _environment = new();
     private FakeSesServer _server = null!;
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_dir);
-        foreach (var variable in Variables)
-        {
-            Environment.SetEnvironmentVariable(variable, null);
-        }
+    public async Task InitializeAsync() => _server = await FakeSesServer.StartAsync();
 
-        // Point the shared files somewhere empty so the machine's own AWS setup cannot leak in.
-        Environment.SetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE", Path.Combine(_dir, "credentials"));
-        Environment.SetEnvironmentVariable("AWS_CONFIG_FILE", Path.Combine(_dir, "config"));
-        _server = await FakeSesServer.StartAsync();
-    }
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        foreach (var (variable, value) in _saved)
-        {
-            Environment.SetEnvironmentVariable(variable, value);
-        }
-
-        Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _environment.Dispose();
 
     [Fact]
     public async Task With_nothing_set_in_options_the_environment_gives_region_endpoint_and_session_credentials()
     {
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", FakeSes.AccessKey);
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", FakeSes.SecretKey);
-        Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", FakeSes.SessionToken);
-        Environment.SetEnvironmentVariable("AWS_REGION", "ap-southeast-2");
-        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_SES", _server.Endpoint.ToString());
-        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", "http://127.0.0.1:1/");
+        _environment.Set("AWS_ACCESS_KEY_ID", FakeSes.AccessKey);
+        _environment.Set("AWS_SECRET_ACCESS_KEY", FakeSes.SecretKey);
+        _environment.Set("AWS_SESSION_TOKEN", FakeSes.SessionToken);
+        _environment.Set("AWS_REGION", "ap-southeast-2");
+        _environment.Set("AWS_ENDPOINT_URL_SES", _server.Endpoint.ToString());
+        _environment.Set("AWS_ENDPOINT_URL", "http://127.0.0.1:1/");
         _server.ExpectedCredentials = new(FakeSes.AccessKey, FakeSes.SecretKey, FakeSes.SessionToken);
         using var ses = new SesClient(new SesClientOptions());
 
@@ -76,13 +51,13 @@ public sealed class ChainTests : IAsyncLifetime
     [Fact]
     public void The_endpoint_falls_back_to_AWS_ENDPOINT_URL_then_to_the_regional_SES_endpoint()
     {
-        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", "http://127.0.0.1:4566");
+        _environment.Set("AWS_ENDPOINT_URL", "http://127.0.0.1:4566");
         using (var general = new SesClient(new SesClientOptions { Region = "us-east-1" }))
         {
             Assert.Equal(new Uri("http://127.0.0.1:4566/"), general.Endpoint);
         }
 
-        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", null);
+        _environment.Set("AWS_ENDPOINT_URL", null);
         using var regional = new SesClient(new SesClientOptions { Region = "eu-central-1" });
         Assert.Equal(new Uri("https://email.eu-central-1.amazonaws.com/"), regional.Endpoint);
 
@@ -90,11 +65,28 @@ public sealed class ChainTests : IAsyncLifetime
         Assert.Equal(_server.Endpoint, explicitEndpoint.Endpoint);
     }
 
+    [Theory]
+    [InlineData("AWS_ENDPOINT_URL_SES")]
+    [InlineData("AWS_ENDPOINT_URL")]
+    public void A_plain_http_endpoint_from_the_environment_that_is_not_loopback_is_refused_naming_the_variable(string variable)
+    {
+        _environment.Set(variable, "http://ses.internal.example:8005");
+        var options = new SesClientOptions { Region = "us-east-1" };
+
+        var error = Assert.Throws<SesConfigurationException>(() => new SesClient(options));
+        options.AllowInsecureHttp = true;
+        using var optedIn = new SesClient(options);
+
+        Assert.StartsWith($"{variable} is \"http://ses.internal.example:8005/\": plain http", error.Message, StringComparison.Ordinal);
+        Assert.Contains("clear text", error.Message, StringComparison.Ordinal);
+        Assert.Equal(new Uri("http://ses.internal.example:8005/"), optedIn.Endpoint);
+    }
+
     [Fact]
     public async Task A_named_profile_gives_credentials_and_region()
     {
-        await File.WriteAllTextAsync(Path.Combine(_dir, "credentials"), $"[mailer]\naws_access_key_id = {FakeSes.AccessKey}\naws_secret_access_key = {FakeSes.SecretKey}\n");
-        await File.WriteAllTextAsync(Path.Combine(_dir, "config"), "[profile mailer]\nregion = sa-east-1\n");
+        await File.WriteAllTextAsync(IsolatedAwsEnvironment.CredentialsFile, $"[mailer]\naws_access_key_id = {FakeSes.AccessKey}\naws_secret_access_key = {FakeSes.SecretKey}\n");
+        await File.WriteAllTextAsync(IsolatedAwsEnvironment.ConfigFile, "[profile mailer]\nregion = sa-east-1\n");
         _server.ExpectedCredentials = new(FakeSes.AccessKey, FakeSes.SecretKey, null);
         using var ses = new SesClient(new SesClientOptions { Profile = "mailer", Endpoint = _server.Endpoint });
 

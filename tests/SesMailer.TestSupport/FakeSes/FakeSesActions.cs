@@ -108,6 +108,11 @@ internal static class FakeSesActions
 
         var all = state.Identities.Where(i => type is null || (type == "Domain") == i.IsDomain).Select(i => i.Identity).ToList();
         var size = request["MaxItems"] is { } max ? int.Parse(max, CultureInfo.InvariantCulture) : state.DefaultPageSize;
+        if (state.StuckNextToken is { } stuck)
+        {
+            return (HttpStatusCode.OK, ok(Members("Identities", all.Take(size)) + Element("NextToken", stuck)));
+        }
+
         var start = request["NextToken"] is { } next ? int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(next)), CultureInfo.InvariantCulture) : 0;
         var page = all.Skip(start).Take(size).ToList();
         var inner = Members("Identities", page);

@@ -24,6 +24,12 @@ public abstract record FakeSesFault
     /// <summary>The connection is dropped after the request was read, without an answer.</summary>
     public static FakeSesFault ConnectionReset { get; } = new ResetFault();
 
+    /// <summary>
+    /// A 200 answer of <paramref name="bytes"/> bytes, far more than SES ever sends, written until the client stops
+    /// reading. With <paramref name="declareLength"/> its <c>Content-Length</c> says so up front; else it is chunked.
+    /// </summary>
+    public static FakeSesFault Oversized(long bytes, bool declareLength) => new OversizedFault(bytes, declareLength);
+
     /// <summary>An answer that is not SES XML (a proxy page, a truncated document).</summary>
     public static FakeSesFault Malformed(HttpStatusCode status, string body, string contentType = "text/html") => new MalformedFault(status, body, contentType);
 }
@@ -39,3 +45,6 @@ public sealed record MalformedFault(HttpStatusCode Status, string Body, string C
 
 /// <summary>Holds the answer until the given time has passed or the request is aborted.</summary>
 public sealed record DelayFault(TimeSpan Delay) : FakeSesFault;
+
+/// <summary>Answers 200 with a body of <see cref="Bytes"/> bytes (see <see cref="FakeSesFault.Oversized"/>).</summary>
+public sealed record OversizedFault(long Bytes, bool DeclareLength) : FakeSesFault;

@@ -3,11 +3,9 @@ using System.Net;
 using System.Text;
 using Amazon.Runtime;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using SesMailer.TestSupport.Net;
 using static SesMailer.TestSupport.FakeSes.SesXmlAnswers;
 
 namespace SesMailer.TestSupport.FakeSes;
@@ -28,6 +26,7 @@ public sealed class FakeSesServer : IAsyncDisposable
     private readonly ConcurrentQueue<(string? Action, FakeSesFault Fault)> _faults = new();
     private readonly ConcurrentQueue<FakeSesRequest> _requests = new();
     private int _requestCounter;
+    private int _lastResponseBytes;
 
     private FakeSesServer(WebApplication app, Uri endpoint)
     {
@@ -50,20 +49,18 @@ public sealed class FakeSesServer : IAsyncDisposable
     /// </summary>
     public bool CheckRequestTime { get; set; }
 
+    /// <summary>The size in bytes of the last SES answer or error document written (its <c>Content-Length</c>).</summary>
+    public int LastResponseBytes => Volatile.Read(ref _lastResponseBytes);
+
     /// <summary>Every request received, in order (including those answered with a fault).</summary>
     public IReadOnlyList<FakeSesRequest> Requests => _requests.ToArray();
 
     /// <summary>Starts a server on 127.0.0.1 with a free port.</summary>
     public static async Task<FakeSesServer> StartAsync()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         FakeSesServer? server = null;
-        app.Run(context => server!.HandleAsync(context));
-        await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new FakeSesServer(app, new Uri(address.TrimEnd('/') + "/"));
+        var (app, endpoint) = await LoopbackWebServer.StartAsync(context => server!.HandleAsync(context)).ConfigureAwait(false);
+        server = new FakeSesServer(app, endpoint);
         return server;
     }
 
@@ -82,7 +79,7 @@ public sealed class FakeSesServer : IAsyncDisposable
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
         var body = buffer.ToArray();
-        var parameters = ParseForm(Encoding.UTF8.GetString(body));
+        var parameters = FormBody.Parse(Encoding.UTF8.GetString(body));
         var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal);
         var action = parameters.FirstOrDefault(p => p.Key == "Action").Value ?? string.Empty;
         bool? signatureValid = ExpectedCredentials is null
@@ -145,10 +142,13 @@ public sealed class FakeSesServer : IAsyncDisposable
         }
     }
 
-    private static async Task AnswerFaultAsync(HttpContext context, FakeSesFault fault, string requestId)
+    private async Task AnswerFaultAsync(HttpContext context, FakeSesFault fault, string requestId)
     {
         switch (fault)
         {
+            case OversizedFault oversized:
+                await WriteOversizedAsync(context, oversized).ConfigureAwait(false);
+                break;
             case ErrorFault error:
                 await WriteAsync(context, error.Status, Error(error.Type, error.Code, error.Message, requestId)).ConfigureAwait(false);
                 break;
@@ -177,26 +177,37 @@ public sealed class FakeSesServer : IAsyncDisposable
         }
     }
 
-    private static async Task WriteAsync(HttpContext context, HttpStatusCode status, string xml)
+    private static async Task WriteOversizedAsync(HttpContext context, OversizedFault fault)
     {
-        context.Response.StatusCode = (int)status;
+        context.Response.StatusCode = (int)HttpStatusCode.OK;
         context.Response.ContentType = "text/xml";
-        await context.Response.WriteAsync(xml, context.RequestAborted).ConfigureAwait(false);
-    }
-
-    private static List<KeyValuePair<string, string>> ParseForm(string form)
-    {
-        var result = new List<KeyValuePair<string, string>>();
-        foreach (var pair in form.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        if (fault.DeclareLength)
         {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            var key = eq < 0 ? pair : pair[..eq];
-            var value = eq < 0 ? string.Empty : pair[(eq + 1)..];
-            result.Add(new(Decode(key), Decode(value)));
+            context.Response.ContentLength = fault.Bytes;
         }
 
-        return result;
+        var chunk = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("<member>padding-padding-padding</member>\n", 1600)));
+        try
+        {
+            for (var left = fault.Bytes; left > 0 && !context.RequestAborted.IsCancellationRequested; left -= chunk.Length)
+            {
+                var size = (int)Math.Min(chunk.Length, left);
+                await context.Response.Body.WriteAsync(chunk.AsMemory(0, size), context.RequestAborted).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or ConnectionResetException)
+        {
+            // The client hung up: the point of the fault.
+        }
+    }
 
-        static string Decode(string s) => Uri.UnescapeDataString(s.Replace('+', ' '));
+    private async Task WriteAsync(HttpContext context, HttpStatusCode status, string xml)
+    {
+        var bytes = Encoding.UTF8.GetBytes(xml);
+        context.Response.StatusCode = (int)status;
+        context.Response.ContentType = "text/xml";
+        context.Response.ContentLength = bytes.Length;
+        Volatile.Write(ref _lastResponseBytes, bytes.Length);
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
     }
 }

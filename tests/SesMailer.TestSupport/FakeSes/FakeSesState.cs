@@ -21,6 +21,12 @@ public sealed class FakeSesState
     /// <summary>The page size of ListIdentities when the request gives none. The default value is 1000.</summary>
     public int DefaultPageSize { get; set; } = 1000;
 
+    /// <summary>
+    /// When set, every ListIdentities page ends with this <c>NextToken</c> whatever was asked for: a server stuck on
+    /// one page. The default value is <see langword="null"/> (real paging).
+    /// </summary>
+    public string? StuckNextToken { get; set; }
+
     /// <summary>Adds or replaces an identity.</summary>
     public void AddIdentity(string identity, string status = "Pending", string? token = null)
     {

@@ -53,6 +53,17 @@ public class SesTransportSelectionTests
     }
 
     [Fact]
+    public void A_plain_http_endpoint_that_is_not_loopback_fails_start_up_unless_the_configuration_opts_in()
+    {
+        using var refused = Provider(new() { ["Ses:Region"] = "eu-west-1", ["Ses:Endpoint"] = "http://ses.internal.example:8005" });
+        Assert.Contains(StartFailures(refused), f => f.StartsWith("SesMailer:Ses: ", StringComparison.Ordinal) && f.Contains("AllowInsecureHttp", StringComparison.Ordinal));
+
+        using var optedIn = Provider(new() { ["Ses:Region"] = "eu-west-1", ["Ses:Endpoint"] = "http://ses.internal.example:8005", ["Ses:AllowInsecureHttp"] = "true" });
+        optedIn.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal(new Uri("http://ses.internal.example:8005/"), Assert.IsType<SesClient>(optedIn.GetRequiredService<ISesClient>()).Endpoint);
+    }
+
+    [Fact]
     public void Code_settings_override_the_ses_section()
     {
         using var provider = Provider(new() { ["Ses:Region"] = "eu-west-1" }, b => b.UseSes(o => o.Region = "us-west-2"));
