@@ -18,3 +18,7 @@ public enum ResetReason { Forgotten, Expired, Compromised }
 
 [Email(Subject = "Reset your password ({Reason})", Template = "Emails/Security/Reset")]
 public sealed record PasswordResetEmail(string Name, Uri ResetUrl, ResetReason Reason, string? Fragment);
+
+// URLs and a colour from the model in every shape of attribute Razor writes: checked alike by both paths.
+[Email(Subject = "Your profile")]
+public sealed record ProfileEmail(string Homepage, Uri Avatar, string Scheme, string Rest, string AppLink, string Color);
