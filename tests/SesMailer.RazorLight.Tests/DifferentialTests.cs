@@ -22,7 +22,7 @@ public sealed class DifferentialTests(FolderEngineFixture fixture) : IClassFixtu
     {
         { "plain", new WelcomeEmail("Ann", Url, []) },
         { "needs encoding", new WelcomeEmail("<script>alert('x')</script> & \"Zoë\" 漢字 😀", Url, ["a < b", "c & d", "Straße"]) },
-        { "receipt, no company, raw note", new ReceiptEmail("R-1", new Customer("Bob <b>", null), [new("Tea & cakes", 2, 3.5m), new("Zoë's \"mug\"", 1, 12m)], "<em>Paid</em>") },
+        { "receipt, no company, raw note", new ReceiptEmail("R-1", new Customer("Bob <b>", null), [new("Tea & cakes", 2, 3.5m), new("Zoë's \"mug\"", 1, 12m)], new HtmlString("<em>Paid</em>")) },
         { "receipt, company, no items", new ReceiptEmail("R-2", new Customer("Åsa", "Acme > Co"), [], null) },
         { "reset, forgotten", new PasswordResetEmail("Cy", Url, ResetReason.Forgotten, null) },
         { "reset, compromised, raw fragment", new PasswordResetEmail("Dee & Co", Url, ResetReason.Compromised, "<b>raw</b>") },

@@ -11,7 +11,7 @@ public class RenderingTests
         "R-42",
         new Customer("Zoë <script>", "O'Neil & Co"),
         [new LineItem("Widget <b>", 2, 1.5m), new LineItem("Gadget", 1, 10m)],
-        "<em>Paid</em>");
+        new HtmlString("<em>Paid</em>"));
 
     [Fact]
     public async Task Subject_fills_member_paths_and_formats()

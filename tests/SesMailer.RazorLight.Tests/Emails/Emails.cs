@@ -1,4 +1,5 @@
 using SesMailer.RazorLight.Tests.Models;
+using SesMailer.Rendering;
 
 namespace SesMailer.RazorLight.Tests.Emails;
 
@@ -8,8 +9,9 @@ namespace SesMailer.RazorLight.Tests.Emails;
 [Email(Subject = "Welcome, {Name}! {{beta}}", From = "Acme <hello@acme.example>", Category = "welcome")]
 public sealed partial record WelcomeEmail(string Name, Uri ConfirmUrl, IReadOnlyList<string> Tips);
 
+// Note is markup the application builds: an HtmlString, so @Html.Raw(Model.Note) is no SESM0007 warning.
 [Email(Subject = "Receipt {Number} for {Customer.Name} ({Customer.Company}): {Total:0.00} EUR, {Items.Count} items", Layout = "_Layout")]
-public sealed record ReceiptEmail(string Number, Customer Customer, IReadOnlyList<LineItem> Items, string? Note)
+public sealed record ReceiptEmail(string Number, Customer Customer, IReadOnlyList<LineItem> Items, HtmlString? Note)
 {
     public decimal Total => Items.Sum(i => i.Total);
 }
