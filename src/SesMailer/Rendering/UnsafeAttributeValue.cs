@@ -24,10 +24,10 @@ public static class UnsafeAttributeValue
 
     /// <summary>
     /// Written as the whole value of a <c>style</c> attribute when a value from code holds <c>;</c>, <c>{</c>,
-    /// <c>}</c>, <c>&lt;</c>, <c>&gt;</c>, a quote, a backslash, <c>/*</c>, <c>url(</c> or <c>expression(</c> (in any
-    /// case, with whitespace before the parenthesis): anything that could end its declaration, start a rule, a
-    /// comment, a string or an escape, or load a resource. A colour, a length or <c>rgb(…)</c> passes.
-    /// Write the value with <c>@Html.Raw(…)</c> if the application vouches for it.
+    /// <c>}</c>, <c>&lt;</c>, <c>&gt;</c>, a quote or a backslash, or writes part of a <c>/*</c>, <c>url(</c> or
+    /// <c>expression(</c> (in any case, whatever whitespace or invisible characters they hold): anything that could end
+    /// its declaration, start a rule, a comment, a string or an escape, or load a resource. A colour, a length, a font
+    /// list or <c>rgb(…)</c> passes. Write the value with <c>@Html.Raw(…)</c> if the application vouches for it.
     /// </summary>
     /// <value>An invalid declaration, which CSS parsers drop.</value>
     public const string Style = "sesmailer-unsafe-style";
