@@ -11,7 +11,8 @@ namespace SesMailer.RazorLight.Tests;
 /// build time) and through RazorLight (the same .cshtml files compiled at run time) gives the same subject, HTML and text.
 /// The emails cover encoding (attributes, text, non-ASCII), loops, @functions, a switch, layouts nested two deep in
 /// another folder, required and optional sections, partials with their own model (shipped _Button and _Footer),
-/// ViewData read by the layout, _ViewImports, Raw/Html.Raw, a boolean attribute, and a template without @model.
+/// ViewData read by the layout, _ViewImports, Raw/Html.Raw, a boolean attribute, a template without @model, and the URL
+/// and style checks on every shape of attribute.
 /// </summary>
 public sealed class DifferentialTests(FolderEngineFixture fixture) : IClassFixture<FolderEngineFixture>
 {
@@ -21,11 +22,15 @@ public sealed class DifferentialTests(FolderEngineFixture fixture) : IClassFixtu
     {
         { "plain", new WelcomeEmail("Ann", Url, []) },
         { "needs encoding", new WelcomeEmail("<script>alert('x')</script> & \"Zoë\" 漢字 😀", Url, ["a < b", "c & d", "Straße"]) },
-        { "receipt, no company, raw note", new ReceiptEmail("R-1", new Customer("Bob <b>", null), [new("Tea & cakes", 2, 3.5m), new("Zoë's \"mug\"", 1, 12m)], "<em>Paid</em>") },
+        { "receipt, no company, raw note", new ReceiptEmail("R-1", new Customer("Bob <b>", null), [new("Tea & cakes", 2, 3.5m), new("Zoë's \"mug\"", 1, 12m)], new HtmlString("<em>Paid</em>")) },
         { "receipt, company, no items", new ReceiptEmail("R-2", new Customer("Åsa", "Acme > Co"), [], null) },
         { "reset, forgotten", new PasswordResetEmail("Cy", Url, ResetReason.Forgotten, null) },
         { "reset, compromised, raw fragment", new PasswordResetEmail("Dee & Co", Url, ResetReason.Compromised, "<b>raw</b>") },
         { "reset, expired", new PasswordResetEmail("Ed", Url, ResetReason.Expired, "") },
+        { "reset, script url in the shipped button", new PasswordResetEmail("Fay", new Uri("javascript:alert(1)"), ResetReason.Forgotten, null) },
+        { "profile, safe urls", new ProfileEmail("https://acme.example/ann?a=1&b=2", new Uri("https://cdn.acme.example/a.png"), "mailto:", "ann@example.com", "myapp://ann", "#1a56db") },
+        { "profile, unsafe urls and style", new ProfileEmail(" JavaScript:alert(1)", new Uri("javascript:alert(1)"), "java", "script:alert(1)", "vbscript:x", "red;background:url(x)") },
+        { "profile, data urls", new ProfileEmail("data:text/html,<script>alert(1)</script>", new Uri("data:image/png;base64,iVBORw0KGgo="), "data:image/svg+xml,", "<svg/>", "", "expression(alert(1))") },
     };
 
     [Theory]

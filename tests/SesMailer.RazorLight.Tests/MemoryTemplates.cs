@@ -9,6 +9,9 @@ internal static class MemoryTemplates
         ["Greeting.cshtml"] = "@model Greeting\n<p class=\"@Model.Name\">Hi @Model.Name</p>\n@foreach (var item in Model.Items)\n{\n<i>@item</i>\n}\n@Html.Raw(\"<br>\")@Raw(\"<hr>\")\n",
         ["Greeting.text.cshtml"] = "@model Greeting\nHi @Model.Name\n@foreach (var item in Model.Items)\n{\n@:- @item\n}\n",
 
+        // Markup the developer marks as trusted inside URL attributes: SesMailer's Html.Raw and RazorLight's IHtmlContent.
+        ["Trusted.cshtml"] = "@model Greeting\n<a href=\"@Html.Raw(Model.Name)\">raw</a>\n<a href=\"@(new Microsoft.AspNetCore.Html.HtmlString(Model.Name))\">content</a>\n<a href=\"@Model.Name\">value</a>\n",
+
         // Text only.
         ["TextOnly.text.cshtml"] = "@model Greeting\nJust text for @Model.Name\n",
 

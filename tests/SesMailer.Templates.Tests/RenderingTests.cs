@@ -11,7 +11,7 @@ public class RenderingTests
         "R-42",
         new Customer("Zoë <script>", "O'Neil & Co"),
         [new LineItem("Widget <b>", 2, 1.5m), new LineItem("Gadget", 1, 10m)],
-        "<em>Paid</em>");
+        new HtmlString("<em>Paid</em>"));
 
     [Fact]
     public async Task Subject_fills_member_paths_and_formats()
@@ -111,7 +111,7 @@ public class RenderingTests
     public async Task The_registry_lists_every_declared_email_and_renders_through_it()
     {
         var names = EmailRegistry.All.Select(e => e.Name).ToList();
-        Assert.Equal(["Invoice", "Notice", "PasswordReset", "Receipt", "Welcome"], names);
+        Assert.Equal(["Invoice", "Notice", "PasswordReset", "Profile", "Receipt", "Welcome"], names);
 
         var receipt = EmailRegistry.Find("Receipt")!;
         Assert.Equal(typeof(ReceiptEmail), receipt.ModelType);

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 namespace SesMailer.Generators.Diagnostics;
 
 /// <summary>
-/// Every diagnostic the generator reports. Ids are stable and grouped by area:
+/// Every diagnostic the generator and its analyzer report. Ids are stable and grouped by area:
 /// SESM00xx templates, SESM01xx the declaration (subject, addresses, tags, names), SESM02xx Razor.
 /// </summary>
 internal static class DiagnosticDescriptors
@@ -43,6 +43,14 @@ internal static class DiagnosticDescriptors
         "SESM0006", "Partial model type mismatch", TemplatesCategory,
         "Partial '{0}' renders '@model {1}' but is given a new '{2}'; pass a {1}",
         "A partial declares its model with @model; the model passed to Partial(...) must be of that type.");
+
+    // A warning, not an error: a model member can hold markup the application itself produced. Reported by
+    // RawModelValueAnalyzer on the generated code, so #pragma in the template, NoWarn and severity settings apply.
+    public static readonly DiagnosticDescriptor RawModelValue = Create(
+        "SESM0007", "Model value written with Raw", TemplatesCategory,
+        "Template passes a model value to {0}(…), which writes it without HTML encoding: markup in it reaches the email as it is; write it encoded (@Model.X), make the member an HtmlString where the application built the markup, or suppress SESM0007 where the value is known to be safe",
+        "Html.Raw and Raw write their argument as markup. A model value often comes from a user (a name, a comment); passed to Raw it can inject links, forms or hidden text into the email. Model members that hold trusted markup can be declared as HtmlString, which templates write as it is without Raw.",
+        DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor SubjectPlaceholderNotFound = Create(
         "SESM0101", "Subject placeholder names no member", DeclarationCategory,
@@ -97,6 +105,7 @@ internal static class DiagnosticDescriptors
         [LayoutNotFound.Id] = LayoutNotFound,
         [PartialNotFound.Id] = PartialNotFound,
         [PartialModelMismatch.Id] = PartialModelMismatch,
+        [RawModelValue.Id] = RawModelValue,
         [SubjectPlaceholderNotFound.Id] = SubjectPlaceholderNotFound,
         [SubjectSyntax.Id] = SubjectSyntax,
         [InvalidAddress.Id] = InvalidAddress,
@@ -110,6 +119,6 @@ internal static class DiagnosticDescriptors
 
     public static DiagnosticDescriptor ById(string id) => All[id];
 
-    private static DiagnosticDescriptor Create(string id, string title, string category, string message, string description) =>
-        new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true, description, HelpRoot + id.ToLowerInvariant());
+    private static DiagnosticDescriptor Create(string id, string title, string category, string message, string description, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, description, HelpRoot + id.ToLowerInvariant());
 }

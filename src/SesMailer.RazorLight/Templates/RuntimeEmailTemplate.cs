@@ -33,7 +33,7 @@ public abstract class RuntimeEmailTemplate<TModel> : TemplatePage<TModel>, IRunt
     /// <summary>Values shared by a template, its layouts and its partials (a title, a preheader…).</summary>
     public IDictionary<string, object?> ViewData => State.ViewData;
 
-    /// <summary>Helpers for markup: <c>@Html.Raw(…)</c>.</summary>
+    /// <summary>Helpers for markup: <c>@Html.Raw(…)</c>, <c>@Html.TrustedUrl(…)</c>.</summary>
     public HtmlHelper Html => EmailTemplate.Html;
 
     /// <summary>Where output goes while the template runs.</summary>
@@ -87,7 +87,7 @@ public abstract class RuntimeEmailTemplate<TModel> : TemplatePage<TModel>, IRunt
     public override void BeginWriteAttribute(string name, string prefix, int prefixOffset, string suffix, int suffixOffset, int attributeValuesCount) =>
         _writer.BeginWriteAttribute(Output, name, prefix, suffix, attributeValuesCount);
 
-    /// <summary>Writes one part of an attribute value: literal parts as they are, expressions encoded.</summary>
+    /// <summary>Writes one part of an attribute value: literal parts as they are, expressions encoded and, in URL and <c>style</c> attributes, checked (see <see cref="UnsafeAttributeValue"/>).</summary>
     public new void WriteAttributeValue(string prefix, int prefixOffset, object? value, int valueOffset, int valueLength, bool isLiteral) =>
         _writer.WriteAttributeValue(Output, Kind, prefix, value, isLiteral);
 

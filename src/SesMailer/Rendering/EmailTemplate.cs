@@ -20,7 +20,7 @@ public abstract class EmailTemplate
     /// <summary>Values shared by a template, its layouts and its partials (a title, a preheader…).</summary>
     public IDictionary<string, object?> ViewData { get; internal set; } = new Dictionary<string, object?>(StringComparer.Ordinal);
 
-    /// <summary>Helpers for markup: <c>@Html.Raw(…)</c>.</summary>
+    /// <summary>Helpers for markup: <c>@Html.Raw(…)</c>, <c>@Html.TrustedUrl(…)</c>.</summary>
     public static HtmlHelper Html => HtmlHelper.Instance;
 
     /// <summary>Where output goes while the template runs.</summary>
@@ -64,7 +64,7 @@ public abstract class EmailTemplate
     protected void BeginWriteAttribute(string name, string prefix, int prefixOffset, string suffix, int suffixOffset, int attributeValuesCount) =>
         _writer.BeginWriteAttribute(Output, name, prefix, suffix, attributeValuesCount);
 
-    /// <summary>Writes one part of an attribute value: literal parts as they are, expressions encoded.</summary>
+    /// <summary>Writes one part of an attribute value: literal parts as they are, expressions encoded and, in URL and <c>style</c> attributes, checked (see <see cref="UnsafeAttributeValue"/>).</summary>
     protected void WriteAttributeValue(string prefix, int prefixOffset, object? value, int valueOffset, int valueLength, bool isLiteral) =>
         _writer.WriteAttributeValue(Output, Kind, prefix, value, isLiteral);
 

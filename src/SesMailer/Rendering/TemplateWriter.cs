@@ -7,14 +7,17 @@ namespace SesMailer.Rendering;
 /// <summary>
 /// How a template's output is written: values HTML-encoded in HTML templates (as they are in text templates),
 /// <see cref="HtmlString"/> trusted, and Razor's attribute calling convention (<c>BeginWriteAttribute</c> /
-/// <c>WriteAttributeValue</c> / <c>EndWriteAttribute</c>). Shared by the generated templates (<see cref="EmailTemplate"/>)
-/// and the run-time ones of SesMailer.RazorLight, so that one <c>.cshtml</c> renders the same both ways.
+/// <c>WriteAttributeValue</c> / <c>EndWriteAttribute</c>), under which a value from code cannot make a URL attribute
+/// run script nor take a <c>style</c> attribute out of its CSS value (see <see cref="UnsafeAttributeValue"/>). Shared by
+/// the generated templates (<see cref="EmailTemplate"/>) and the run-time ones of SesMailer.RazorLight, so that one
+/// <c>.cshtml</c> renders the same both ways.
 /// </summary>
 /// <remarks>Plumbing for template base classes, not for application code. One instance per template instance: it holds
-/// the state of the attribute being written.</remarks>
+/// the attribute being written.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public class TemplateWriter
 {
+    private readonly AttributeValue _value = new();
     private AttributeState _attribute;
 
     /// <summary>Writes text: HTML-encoded when <paramref name="kind"/> is <see cref="TemplateKind.Html"/>.</summary>
@@ -29,90 +32,75 @@ public class TemplateWriter
         output.Write(kind == TemplateKind.Html ? HtmlEncoder.Default.Encode(value) : value);
     }
 
-    /// <summary>Writes a value: nothing for <see langword="null"/>, an <see cref="HtmlString"/> as it is, anything else as text (current culture).</summary>
-    public void Write(TextWriter output, TemplateKind kind, object? value)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        switch (value)
-        {
-            case null:
-                return;
-            case HtmlString html:
-                output.Write(html.Value);
-                return;
-            default:
-                if (!TryWriteTrusted(output, value))
-                {
-                    WriteText(output, kind, Convert.ToString(value, CultureInfo.CurrentCulture));
-                }
-
-                return;
-        }
-    }
+    /// <summary>
+    /// Writes a value: nothing for <see langword="null"/>, an <see cref="HtmlString"/> as it is, a <see cref="TrustedUrl"/>
+    /// as its text, anything else as text (current culture).
+    /// </summary>
+    public void Write(TextWriter output, TemplateKind kind, object? value) => WriteValue(output, kind, value);
 
     /// <summary>Starts an attribute whose value holds <c>@</c> (Razor's calling convention).</summary>
+    /// <remarks>
+    /// The value is kept until <see cref="EndWriteAttribute"/>, which checks it as a whole in HTML templates: a URL
+    /// attribute or a <c>style</c> attribute that a value from code makes unsafe is written as
+    /// <see cref="UnsafeAttributeValue.Url"/> or <see cref="UnsafeAttributeValue.Style"/>.
+    /// </remarks>
     public void BeginWriteAttribute(TextWriter output, string name, string prefix, string suffix, int attributeValuesCount)
     {
         ArgumentNullException.ThrowIfNull(output);
-        _attribute = new AttributeState(name, prefix, suffix, attributeValuesCount, Suppressed: false, PrefixWritten: false);
-        // With a single value, wait: a null or false value drops the whole attribute (as in ASP.NET Core).
-        if (attributeValuesCount != 1)
-        {
-            output.Write(prefix);
-            _attribute = _attribute with { PrefixWritten = true };
-        }
+        ArgumentNullException.ThrowIfNull(name);
+        _value.Clear();
+        _attribute = new AttributeState(name, prefix, suffix, attributeValuesCount, AttributeChecks.Classify(name), TemplateKind.Html, Suppressed: false);
     }
 
     /// <summary>Writes one part of an attribute value: literal parts as they are, expressions as <see cref="Write"/> does.</summary>
     public void WriteAttributeValue(TextWriter output, TemplateKind kind, string prefix, object? value, bool isLiteral)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (_attribute.Count == 1)
+        _attribute = _attribute with { Kind = kind };
+        if (_attribute.Count == 1 && string.IsNullOrEmpty(prefix))
         {
-            if (string.IsNullOrEmpty(prefix) && (value is null || value is false))
+            // A single null or false value drops the whole attribute; true writes its name (as in ASP.NET Core).
+            if (value is null || value is false)
             {
                 _attribute = _attribute with { Suppressed = true };
                 return;
             }
 
-            if (string.IsNullOrEmpty(prefix) && value is true)
+            if (value is true)
             {
-                value = _attribute.Name;
+                _value.Writer.Write(_attribute.Name);
+                return;
             }
         }
 
-        if (!_attribute.PrefixWritten)
-        {
-            output.Write(_attribute.Prefix);
-            _attribute = _attribute with { PrefixWritten = true };
-        }
-
-        output.Write(prefix);
+        _value.Writer.Write(prefix);
         if (isLiteral)
         {
-            output.Write(value as string);
+            _value.Writer.Write(value as string);
+            return;
         }
-        else
+
+        var start = _value.Length;
+        var trusted = WriteValue(_value.Writer, kind, value);
+        if (!trusted)
         {
-            Write(output, kind, value);
+            _value.MarkCode(start, value is TrustedUrl);
         }
     }
 
-    /// <summary>Ends the attribute started by <see cref="BeginWriteAttribute"/>.</summary>
+    /// <summary>Ends the attribute started by <see cref="BeginWriteAttribute"/>: writes it, or nothing when its single value was null or false.</summary>
     public void EndWriteAttribute(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
         if (!_attribute.Suppressed)
         {
-            if (!_attribute.PrefixWritten)
-            {
-                output.Write(_attribute.Prefix);
-            }
-
+            output.Write(_attribute.Prefix);
+            output.Write(CheckedValue());
             output.Write(_attribute.Suffix);
         }
 
         _attribute = default;
+        _value.Clear();
     }
 
     /// <summary>
@@ -144,5 +132,45 @@ public class TemplateWriter
     /// </summary>
     protected virtual bool TryWriteTrusted(TextWriter output, object value) => false;
 
-    private readonly record struct AttributeState(string Name, string Prefix, string Suffix, int Count, bool Suppressed, bool PrefixWritten);
+    /// <summary>Writes <paramref name="value"/>; returns whether it is markup written as it is (which no check looks at).</summary>
+    private bool WriteValue(TextWriter output, TemplateKind kind, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        switch (value)
+        {
+            case null:
+                return false;
+            case HtmlString html:
+                output.Write(html.Value);
+                return true;
+            case TrustedUrl url:
+                WriteText(output, kind, url.Value);
+                return false;
+            default:
+                if (TryWriteTrusted(output, value))
+                {
+                    return true;
+                }
+
+                WriteText(output, kind, Convert.ToString(value, CultureInfo.CurrentCulture));
+                return false;
+        }
+    }
+
+    private string CheckedValue()
+    {
+        if (_attribute.Kind != TemplateKind.Html || !_value.HasCode)
+        {
+            return _value.Html;
+        }
+
+        return _attribute.Checks switch
+        {
+            AttributeKind.Url when AttributeChecks.IsUnsafeUrl(_value) => UnsafeAttributeValue.Url,
+            AttributeKind.Style when AttributeChecks.IsUnsafeStyle(_value) => UnsafeAttributeValue.Style,
+            _ => _value.Html,
+        };
+    }
+
+    private readonly record struct AttributeState(string Name, string Prefix, string Suffix, int Count, AttributeKind Checks, TemplateKind Kind, bool Suppressed);
 }

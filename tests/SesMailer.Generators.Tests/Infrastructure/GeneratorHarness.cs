@@ -50,6 +50,24 @@ internal static class GeneratorHarness
         return new Result(driver.GetRunResult(), output, generatorDiagnostics, output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error || d.Id == "CS0436").ToImmutableArray());
     }
 
+    /// <summary>
+    /// The analyzers the generator assembly ships, found as the compiler finds them (public types marked
+    /// <see cref="DiagnosticAnalyzerAttribute"/>), run over the compilation including generated code.
+    /// </summary>
+    public static ImmutableArray<Diagnostic> AnalyzerDiagnostics(Compilation compilation)
+    {
+        var analyzers = typeof(EmailGenerator).Assembly.GetExportedTypes()
+            .Where(t => !t.IsAbstract && t.IsDefined(typeof(DiagnosticAnalyzerAttribute), inherit: false))
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+        if (analyzers.IsEmpty)
+        {
+            return [];
+        }
+
+        return compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+    }
+
     internal sealed record Result(GeneratorDriverRunResult Run, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, ImmutableArray<Diagnostic> CompilationErrors)
     {
         public string Source(string hintNameEnd) =>

@@ -1,4 +1,5 @@
 using SesMailer.RazorLight.Tests.Models;
+using SesMailer.Rendering;
 
 namespace SesMailer.RazorLight.Tests.Emails;
 
@@ -8,8 +9,9 @@ namespace SesMailer.RazorLight.Tests.Emails;
 [Email(Subject = "Welcome, {Name}! {{beta}}", From = "Acme <hello@acme.example>", Category = "welcome")]
 public sealed partial record WelcomeEmail(string Name, Uri ConfirmUrl, IReadOnlyList<string> Tips);
 
+// Note is markup the application builds: an HtmlString, so @Html.Raw(Model.Note) is no SESM0007 warning.
 [Email(Subject = "Receipt {Number} for {Customer.Name} ({Customer.Company}): {Total:0.00} EUR, {Items.Count} items", Layout = "_Layout")]
-public sealed record ReceiptEmail(string Number, Customer Customer, IReadOnlyList<LineItem> Items, string? Note)
+public sealed record ReceiptEmail(string Number, Customer Customer, IReadOnlyList<LineItem> Items, HtmlString? Note)
 {
     public decimal Total => Items.Sum(i => i.Total);
 }
@@ -18,3 +20,7 @@ public enum ResetReason { Forgotten, Expired, Compromised }
 
 [Email(Subject = "Reset your password ({Reason})", Template = "Emails/Security/Reset")]
 public sealed record PasswordResetEmail(string Name, Uri ResetUrl, ResetReason Reason, string? Fragment);
+
+// URLs and a colour from the model in every shape of attribute Razor writes: checked alike by both paths.
+[Email(Subject = "Your profile")]
+public sealed record ProfileEmail(string Homepage, Uri Avatar, string Scheme, string Rest, string AppLink, string Color);

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text;
+
+namespace SesMailer.Rendering;
+
+/// <summary>
+/// Which attributes are checked, and the checks: a URL attribute must not get its scheme from code unless the scheme is
+/// a safe one; a <c>style</c> attribute must not get from code what would take CSS out of the value.
+/// See <see cref="UnsafeAttributeValue"/> for the rules as users read them.
+/// </summary>
+internal static class AttributeChecks
+{
+    // Attributes holding one URL in HTML, SVG and the legacy HTML that mail clients still render.
+    private static readonly HashSet<string> UrlAttributes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "href", "src", "action", "formaction", "background", "poster", "cite", "xlink:href", "longdesc", "lowsrc",
+        "dynsrc", "data", "codebase", "classid", "usemap", "manifest", "icon", "profile",
+    };
+
+    private static readonly string[] SafeSchemes = ["http", "https", "mailto", "tel", "cid"];
+
+    private static readonly string[] SafeImageTypes = ["image/png", "image/gif", "image/jpeg", "image/webp"];
+
+    private static readonly string[] StyleFunctions = ["url(", "expression("];
+
+    public static AttributeKind Classify(string name) =>
+        UrlAttributes.Contains(name) ? AttributeKind.Url
+        : string.Equals(name, "style", StringComparison.OrdinalIgnoreCase) ? AttributeKind.Style
+        : AttributeKind.Other;
+
+    /// <summary>Whether <paramref name="value"/> is a URL whose scheme code made unsafe (see <see cref="UnsafeAttributeValue.Url"/>).</summary>
+    public static bool IsUnsafeUrl(AttributeValue value)
+    {
+        using var characters = value.Decoded(forUrl: true).GetEnumerator();
+        var scheme = new StringBuilder();
+        var fromCode = false;
+        while (true)
+        {
+            if (!characters.MoveNext())
+            {
+                return false; // no ':': a relative URL
+            }
+
+            var (character, code) = characters.Current;
+            fromCode |= code;
+            if (IsIgnored(character))
+            {
+                continue;
+            }
+
+            if (character == ':')
+            {
+                break;
+            }
+
+            if (!IsSchemeCharacter(character))
+            {
+                return false; // a '/', '?', '#' or anything else before any ':': a relative URL
+            }
+
+            scheme.Append(ToAsciiLower(character));
+        }
+
+        var name = scheme.ToString();
+        if (name.Length == 0 || Array.IndexOf(SafeSchemes, name) >= 0)
+        {
+            return false;
+        }
+
+        if (name == "data")
+        {
+            // The media type decides what a data: URL is; it ends at its first parameter or at the data.
+            var mediaType = new StringBuilder();
+            while (characters.MoveNext())
+            {
+                var (character, code) = characters.Current;
+                fromCode |= code;
+                if (character is ',' or ';')
+                {
+                    break;
+                }
+
+                if (!IsIgnored(character))
+                {
+                    mediaType.Append(ToAsciiLower(character));
+                }
+            }
+
+            if (Array.IndexOf(SafeImageTypes, mediaType.ToString()) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return fromCode;
+    }
+
+    /// <summary>Whether code wrote into <paramref name="value"/> anything that could take CSS out of its value (see <see cref="UnsafeAttributeValue.Style"/>).</summary>
+    public static bool IsUnsafeStyle(AttributeValue value)
+    {
+        var characters = value.Decoded(forUrl: false).ToList();
+        for (var i = 0; i < characters.Count; i++)
+        {
+            var (character, code) = characters[i];
+            if (code && character is ';' or '{' or '}' or '<' or '>' or '"' or '\'' or '\\')
+            {
+                return true;
+            }
+
+            if (character == '/' && i + 1 < characters.Count && characters[i + 1].Character == '*' && (code || characters[i + 1].FromCode))
+            {
+                return true;
+            }
+        }
+
+        // url( and expression( in any case, and with whitespace before the parenthesis, which some engines allowed.
+        var significant = characters.Where(c => !IsIgnored(c.Character)).Select(c => (Character: ToAsciiLower(c.Character), c.FromCode)).ToList();
+        var text = new string(significant.Select(c => c.Character).ToArray());
+        foreach (var function in StyleFunctions)
+        {
+            for (var at = text.IndexOf(function, StringComparison.Ordinal); at >= 0; at = text.IndexOf(function, at + 1, StringComparison.Ordinal))
+            {
+                if (significant.Skip(at).Take(function.Length).Any(c => c.FromCode))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Characters the check skips: more than the tab, line feed, carriage return and leading C0 controls and spaces that
+    /// browsers drop from URLs, so that a browser never reads a scheme the check did not; a URL made odd by an
+    /// invisible character is at worst replaced.
+    /// </summary>
+    private static bool IsIgnored(char character) => char.GetUnicodeCategory(character) is
+        UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.SpaceSeparator
+        or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+
+    private static bool IsSchemeCharacter(char character) => char.IsAsciiLetterOrDigit(character) || character is '+' or '-' or '.';
+
+    private static char ToAsciiLower(char character) => char.IsAsciiLetterUpper(character) ? (char)(character + ('a' - 'A')) : character;
+}
+
+/// <summary>What a template's attribute holds, for the checks of <see cref="AttributeChecks"/>.</summary>
+internal enum AttributeKind
+{
+    Other,
+    Url,
+    Style,
+}
