@@ -4,7 +4,7 @@ using System.Text;
 // One grammar for subjects, compiled from this one file into two assemblies that link it in their project files: the
 // generator (netstandard2.0, at build time) and SesMailer.RazorLight (at run time). Both must accept and reject the same
 // subjects, with the same messages; only how a placeholder's path is resolved differs (symbols vs reflection).
-namespace SesMailer.Subjects;
+namespace SesMailer.Conventions;
 
 /// <summary>
 /// A piece of a subject: literal text (<see cref="Literal"/>), or a placeholder <c>{Path:Format}</c> whose text between

@@ -1,3 +1,4 @@
+using SesMailer.Ses.Model;
 namespace SesMailer.Ses;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using SesMailer.Ses.Protocol;
+using SesMailer.Ses.Model;
 
 namespace SesMailer.Ses;
 

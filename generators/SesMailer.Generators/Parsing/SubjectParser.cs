@@ -9,7 +9,7 @@ using SesMailer.Generators.Diagnostics;
 using SesMailer.Generators.Helpers;
 using SesMailer.Generators.Model;
 using SesMailer.Rules;
-using SesMailer.Subjects;
+using SesMailer.Conventions;
 
 namespace SesMailer.Generators.Parsing;
 

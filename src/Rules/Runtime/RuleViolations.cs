@@ -2,7 +2,7 @@ using SesMailer.Ses;
 
 // Part of the rule book (src/Rules/README.md), for the runtime assemblies only: SesMailer and SesMailer.Ses (it needs
 // SesMailer.Ses's exceptions, which the generator does not have).
-namespace SesMailer.Rules;
+namespace SesMailer.Rules.Runtime;
 
 /// <summary>Turns a broken rule into the one exception of a broken rule, <see cref="EmailValidationException"/>, naming the field.</summary>
 internal static class RuleViolations

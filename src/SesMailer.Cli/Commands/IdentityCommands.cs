@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SesMailer.Cli.Output;
 using SesMailer.Ses;
+using SesMailer.Ses.Model;
 
 #pragma warning disable CS0618 // verify-email, list-verified and delete-verified are the seed's deprecated calls, on purpose.
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using MimeKit;
 using SesMailer.Cli.Output;
 using SesMailer.Ses;
+using SesMailer.Ses.Model;
 
 namespace SesMailer.Cli.Commands;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
-using SesMailer.Subjects;
+using SesMailer.Conventions;
 
 namespace SesMailer.RazorLight.Subjects;
 

@@ -1,4 +1,4 @@
-namespace SesMailer.Ses;
+namespace SesMailer.Ses.Model;
 
 /// <summary>VerifyEmailAddress (deprecated by SES): sends a verification email to the address.</summary>
 /// <param name="EmailAddress">The address to verify.</param>

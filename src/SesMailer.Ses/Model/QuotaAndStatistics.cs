@@ -1,4 +1,4 @@
-namespace SesMailer.Ses;
+namespace SesMailer.Ses.Model;
 
 /// <summary>The answer of GetSendQuota.</summary>
 public sealed record GetSendQuotaResponse : SesResponse

@@ -1,4 +1,4 @@
-namespace SesMailer.Ses;
+namespace SesMailer.Ses.Model;
 
 /// <summary>SendEmail: SES composes the message from the parts (no attachments).</summary>
 public sealed record SendEmailRequest

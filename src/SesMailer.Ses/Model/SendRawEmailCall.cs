@@ -1,4 +1,4 @@
-namespace SesMailer.Ses;
+namespace SesMailer.Ses.Model;
 
 /// <summary>SendRawEmail: sends a complete MIME message as is.</summary>
 public sealed record SendRawEmailRequest

@@ -1,4 +1,4 @@
-namespace SesMailer.Ses;
+namespace SesMailer.Ses.Model;
 
 /// <summary>
 /// An SES message tag as the Query API carries it (<c>Tags.member.N.Name</c> / <c>.Value</c>): names and values are

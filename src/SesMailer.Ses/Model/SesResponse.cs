@@ -1,4 +1,4 @@
-namespace SesMailer.Ses;
+namespace SesMailer.Ses.Model;
 
 /// <summary>What every SES answer carries.</summary>
 public abstract record SesResponse

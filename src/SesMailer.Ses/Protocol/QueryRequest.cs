@@ -1,5 +1,6 @@
 using System.Text;
 using SesMailer.Ses.Signing;
+using SesMailer.Ses.Model;
 
 namespace SesMailer.Ses.Protocol;
 

@@ -1,4 +1,6 @@
 using SesMailer.Rules;
+using SesMailer.Rules.Runtime;
+using SesMailer.Ses.Model;
 
 namespace SesMailer.Ses.Protocol;
 

@@ -1,4 +1,5 @@
 using SesMailer.Rules;
+using SesMailer.Rules.Runtime;
 using SesMailer.Ses;
 
 namespace SesMailer.Mime;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SesMailer.Rules;
+using SesMailer.Rules.Runtime;
 using SesMailer.Ses;
 
 namespace SesMailer.Mime;

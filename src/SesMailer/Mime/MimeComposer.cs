@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using MimeKit;
 using SesMailer.Rules;
+using SesMailer.Rules.Runtime;
 using SesMailer.Ses;
 using SesMailer.Transport;
 

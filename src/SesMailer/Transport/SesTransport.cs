@@ -1,4 +1,5 @@
 using SesMailer.Ses;
+using SesMailer.Ses.Model;
 
 namespace SesMailer.Transport;
 

@@ -4,6 +4,7 @@ using BenchmarkDotNet.Attributes;
 using SesMailer.Benchmarks.Support;
 using SesMailer.Mime;
 using SesMailer.Ses;
+using SesMailer.Ses.Model;
 
 namespace SesMailer.Benchmarks.Ses;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Testing;
 using SesMailer.Ses.Tests.FakeServer;
 using SesMailer.TestSupport.FakeSes;
 using Xunit;
+using SesMailer.Ses.Model;
 
 namespace SesMailer.Ses.Tests.Connection;
 

@@ -1,5 +1,6 @@
 using SesMailer.TestSupport.FakeSes;
 using Xunit;
+using SesMailer.Ses.Model;
 
 #pragma warning disable CS0618 // The deprecated SES calls are tested on purpose.
 

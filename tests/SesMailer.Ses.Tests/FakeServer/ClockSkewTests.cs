@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using SesMailer.TestSupport.FakeSes;
 using Xunit;
+using SesMailer.Ses.Model;
 
 namespace SesMailer.Ses.Tests.FakeServer;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using SesMailer.TestSupport.FakeSes;
 using Xunit;
+using SesMailer.Ses.Model;
 
 namespace SesMailer.Ses.Tests.FakeServer;
 

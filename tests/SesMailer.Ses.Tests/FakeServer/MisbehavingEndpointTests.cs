@@ -1,6 +1,7 @@
 using System.Net;
 using SesMailer.TestSupport.FakeSes;
 using Xunit;
+using SesMailer.Ses.Model;
 
 namespace SesMailer.Ses.Tests.FakeServer;
 

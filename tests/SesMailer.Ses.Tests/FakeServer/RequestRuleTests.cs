@@ -1,5 +1,6 @@
 using SesMailer.TestSupport.FakeSes;
 using Xunit;
+using SesMailer.Ses.Model;
 
 namespace SesMailer.Ses.Tests.FakeServer;
 

@@ -1,6 +1,7 @@
 using SesMailer.TestSupport.Emulator;
 using SesMailer.Transport;
 using Xunit;
+using SesMailer.Ses.Model;
 
 namespace SesMailer.Ses.Tests.Integration;
 

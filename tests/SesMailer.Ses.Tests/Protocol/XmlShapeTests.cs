@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Xunit;
+using SesMailer.Ses.Model;
 
 namespace SesMailer.Ses.Tests.Protocol;
 

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace SesMailer.Ses;
+namespace SesMailer.Ses.Protocol;
 
 /// <summary>Turns an SES error code (not the HTTP status: SES throttling is HTTP 400) into the matching exception.</summary>
 internal static class SesErrorClassifier

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using SesMailer.RazorLight;
 
-namespace SesMailer;
+namespace SesMailer.RazorLight;
 
 /// <summary>
 /// Sends emails rendered at run time: the counterpart of the generated <c>Send{Name}Async</c> for templates loaded by a
