@@ -40,12 +40,19 @@ public static class SesMailerServiceCollectionExtensions
     /// <example><code>
     /// services.AddSesMailer(m => m.DefaultFrom("Acme &lt;noreply@acme.example&gt;").UseOutbox("outbox"));
     /// </code></example>
-    public static MailerBuilder AddSesMailer(this IServiceCollection services, Action<MailerBuilder>? configure = null)
+    public static MailerBuilder AddSesMailer(this IServiceCollection services, Action<MailerBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = services.AddSesMailer();
+        configure(builder);
+        return builder;
+    }
+
+    /// <summary>Registers SesMailer with its defaults (the outbox folder, until configured through the returned builder).</summary>
+    public static MailerBuilder AddSesMailer(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var builder = AddCore(services, "SesMailer");
-        configure?.Invoke(builder);
-        return builder;
+        return AddCore(services, "SesMailer");
     }
 
     private static MailerBuilder AddCore(IServiceCollection services, string section)

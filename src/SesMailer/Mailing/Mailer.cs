@@ -80,7 +80,8 @@ public sealed class Mailer : IMailer, IDisposable
     public static Mailer Create(Action<MailerBuilder>? configure = null)
     {
         var services = new ServiceCollection();
-        services.AddSesMailer(configure);
+        var builder = services.AddSesMailer();
+        configure?.Invoke(builder);
         var provider = services.BuildServiceProvider();
         try
         {

@@ -23,7 +23,7 @@ public sealed class MimeComposer
     public MimeComposer(TimeProvider? timeProvider = null) => _time = timeProvider ?? TimeProvider.System;
 
     /// <summary>A copy of the format every message is written with: CRLF line endings, no SMTPUTF8 (RFC 2047 / punycode instead).</summary>
-    public static FormatOptions FormatOptions => Format.Clone();
+    internal static FormatOptions FormatOptions => Format.Clone();
 
     /// <summary>Checks and composes <paramref name="message"/>, ready for a transport.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="message"/> is <see langword="null"/>.</exception>

@@ -8,7 +8,7 @@ namespace SesMailer.Mime;
 /// MimeKit's encoders guarantee this for bodies; the check catches what cannot be encoded, such as a header
 /// value of more than 998 characters without a place to fold it.
 /// </summary>
-public static class MimeLines
+internal static class MimeLines
 {
     /// <summary>Finds the first violation in <paramref name="mime"/>, or <see langword="null"/> when there is none.</summary>
     public static string? FindViolation(ReadOnlySpan<byte> mime)

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace SesMailer.Rendering;
 
 /// <summary>
@@ -28,6 +30,8 @@ public static class EmailRegistry
     }
 
     /// <summary>Adds an assembly's emails (generated code calls this; registering the same descriptors again does nothing).</summary>
+    /// <remarks>Infrastructure for generated code, hidden from IntelliSense: not a supported API.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static void Register(IEnumerable<EmailDescriptor> descriptors)
     {
         ArgumentNullException.ThrowIfNull(descriptors);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 
 namespace SesMailer.Rendering;
@@ -6,6 +7,8 @@ namespace SesMailer.Rendering;
 /// Runs a compiled template and then its layouts (a layout may name its own layout), handing each layout the
 /// rendered body and the sections of the template below it. Generated <c>Render{Name}Async</c> methods call this.
 /// </summary>
+/// <remarks>Infrastructure for generated code and SesMailer.RazorLight, hidden from IntelliSense: not a supported API, it may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class TemplateRenderer
 {
     private const int MaxLayoutDepth = 16;
