@@ -12,16 +12,13 @@ internal static class IdentityCommands
 {
     public static IEnumerable<Command> Create(Func<ParseResult, CommandContext> context)
     {
-        var verifyAddress = new Argument<string>("ADDRESS") { Description = "The email address." };
-        var verifyEmail = new Command("verify-email", "Send a verification email to an address (SES VerifyEmailAddress, deprecated: prefer verify-identity).") { verifyAddress };
-        verifyEmail.SetAction(async (parse, ct) =>
-        {
-            var ctx = context(parse);
-            var response = await ctx.Client.VerifyEmailAddressAsync(new(parse.GetValue(verifyAddress)!), ct).ConfigureAwait(false);
-            ctx.PrintDone($"Verification email sent to {parse.GetValue(verifyAddress)}", response.RequestId);
-            return ExitCodes.Success;
-        });
-        yield return verifyEmail;
+        yield return OneTarget(
+            context,
+            "verify-email",
+            "Send a verification email to an address (SES VerifyEmailAddress, deprecated: prefer verify-identity).",
+            new Argument<string>("ADDRESS") { Description = "The email address." },
+            static (client, address, ct) => client.VerifyEmailAddressAsync(new(address), ct),
+            "Verification email sent to");
 
         var listVerified = new Command("list-verified", "List verified email addresses (SES ListVerifiedEmailAddresses, deprecated: prefer list-identities).");
         listVerified.SetAction(async (parse, ct) =>
@@ -39,16 +36,13 @@ internal static class IdentityCommands
         });
         yield return listVerified;
 
-        var deleteAddress = new Argument<string>("ADDRESS") { Description = "The email address." };
-        var deleteVerified = new Command("delete-verified", "Delete a verified address (SES DeleteVerifiedEmailAddress, deprecated: prefer delete-identity).") { deleteAddress };
-        deleteVerified.SetAction(async (parse, ct) =>
-        {
-            var ctx = context(parse);
-            var response = await ctx.Client.DeleteVerifiedEmailAddressAsync(new(parse.GetValue(deleteAddress)!), ct).ConfigureAwait(false);
-            ctx.PrintDone($"Deleted {parse.GetValue(deleteAddress)}", response.RequestId);
-            return ExitCodes.Success;
-        });
-        yield return deleteVerified;
+        yield return OneTarget(
+            context,
+            "delete-verified",
+            "Delete a verified address (SES DeleteVerifiedEmailAddress, deprecated: prefer delete-identity).",
+            new Argument<string>("ADDRESS") { Description = "The email address." },
+            static (client, address, ct) => client.DeleteVerifiedEmailAddressAsync(new(address), ct),
+            "Deleted");
 
         var identity = new Argument<string>("EMAIL_OR_DOMAIN") { Description = "An email address or a domain." };
         var verifyIdentity = new Command("verify-identity", "Verify an email address (a verification email is sent) or a domain (prints the TXT record to publish).") { identity };
@@ -90,15 +84,33 @@ internal static class IdentityCommands
         });
         yield return listIdentities;
 
-        var deleteTarget = new Argument<string>("IDENTITY") { Description = "The email address or domain." };
-        var deleteIdentity = new Command("delete-identity", "Delete an identity (SES DeleteIdentity).") { deleteTarget };
-        deleteIdentity.SetAction(async (parse, ct) =>
+        yield return OneTarget(
+            context,
+            "delete-identity",
+            "Delete an identity (SES DeleteIdentity).",
+            new Argument<string>("IDENTITY") { Description = "The email address or domain." },
+            static (client, identity, ct) => client.DeleteIdentityAsync(new(identity), ct),
+            "Deleted");
+    }
+
+    /// <summary>A command that calls SES once on its one argument and answers only a request id.</summary>
+    private static Command OneTarget(
+        Func<ParseResult, CommandContext> context,
+        string name,
+        string description,
+        Argument<string> target,
+        Func<ISesClient, string, CancellationToken, Task<SesEmptyResponse>> call,
+        string done)
+    {
+        var command = new Command(name, description) { target };
+        command.SetAction(async (parse, ct) =>
         {
             var ctx = context(parse);
-            var response = await ctx.Client.DeleteIdentityAsync(new(parse.GetValue(deleteTarget)!), ct).ConfigureAwait(false);
-            ctx.PrintDone($"Deleted {parse.GetValue(deleteTarget)}", response.RequestId);
+            var value = parse.GetValue(target)!;
+            var response = await call(ctx.Client, value, ct).ConfigureAwait(false);
+            ctx.PrintDone($"{done} {value}", response.RequestId);
             return ExitCodes.Success;
         });
-        yield return deleteIdentity;
+        return command;
     }
 }
