@@ -9,12 +9,11 @@ public sealed partial class SesClient
 {
     /// <inheritdoc />
     [Obsolete("SES deprecated VerifyEmailAddress: use VerifyEmailIdentityAsync.")]
-    public async Task<SesEmptyResponse> VerifyEmailAddressAsync(VerifyEmailAddressRequest request, CancellationToken cancellationToken = default)
+    public Task<SesEmptyResponse> VerifyEmailAddressAsync(VerifyEmailAddressRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestValidation.Address(request.EmailAddress, "EmailAddress");
-        var answer = await InvokeAsync(new QueryRequest("VerifyEmailAddress").Add("EmailAddress", request.EmailAddress), cancellationToken).ConfigureAwait(false);
-        return new SesEmptyResponse { RequestId = answer.RequestId };
+        return InvokeForRequestIdAsync(new QueryRequest("VerifyEmailAddress").Add("EmailAddress", request.EmailAddress), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -31,21 +30,19 @@ public sealed partial class SesClient
 
     /// <inheritdoc />
     [Obsolete("SES deprecated DeleteVerifiedEmailAddress: use DeleteIdentityAsync.")]
-    public async Task<SesEmptyResponse> DeleteVerifiedEmailAddressAsync(DeleteVerifiedEmailAddressRequest request, CancellationToken cancellationToken = default)
+    public Task<SesEmptyResponse> DeleteVerifiedEmailAddressAsync(DeleteVerifiedEmailAddressRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestValidation.Address(request.EmailAddress, "EmailAddress");
-        var answer = await InvokeAsync(new QueryRequest("DeleteVerifiedEmailAddress").Add("EmailAddress", request.EmailAddress), cancellationToken).ConfigureAwait(false);
-        return new SesEmptyResponse { RequestId = answer.RequestId };
+        return InvokeForRequestIdAsync(new QueryRequest("DeleteVerifiedEmailAddress").Add("EmailAddress", request.EmailAddress), cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<SesEmptyResponse> VerifyEmailIdentityAsync(VerifyEmailIdentityRequest request, CancellationToken cancellationToken = default)
+    public Task<SesEmptyResponse> VerifyEmailIdentityAsync(VerifyEmailIdentityRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestValidation.Address(request.EmailAddress, "EmailAddress");
-        var answer = await InvokeAsync(new QueryRequest("VerifyEmailIdentity").Add("EmailAddress", request.EmailAddress), cancellationToken).ConfigureAwait(false);
-        return new SesEmptyResponse { RequestId = answer.RequestId };
+        return InvokeForRequestIdAsync(new QueryRequest("VerifyEmailIdentity").Add("EmailAddress", request.EmailAddress), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -144,12 +141,11 @@ public sealed partial class SesClient
     }
 
     /// <inheritdoc />
-    public async Task<SesEmptyResponse> DeleteIdentityAsync(DeleteIdentityRequest request, CancellationToken cancellationToken = default)
+    public Task<SesEmptyResponse> DeleteIdentityAsync(DeleteIdentityRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestValidation.Text(request.Identity, "Identity");
-        var answer = await InvokeAsync(new QueryRequest("DeleteIdentity").Add("Identity", request.Identity), cancellationToken).ConfigureAwait(false);
-        return new SesEmptyResponse { RequestId = answer.RequestId };
+        return InvokeForRequestIdAsync(new QueryRequest("DeleteIdentity").Add("Identity", request.Identity), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -268,4 +264,11 @@ public sealed partial class SesClient
         RequestId = answer.RequestId,
         MessageId = SesXml.Required(answer.Result, "MessageId"),
     };
+
+    /// <summary>Calls an action whose answer holds nothing but the request id.</summary>
+    private async Task<SesEmptyResponse> InvokeForRequestIdAsync(QueryRequest request, CancellationToken cancellationToken)
+    {
+        var answer = await InvokeAsync(request, cancellationToken).ConfigureAwait(false);
+        return new SesEmptyResponse { RequestId = answer.RequestId };
+    }
 }
