@@ -23,7 +23,7 @@ public class CultureTests
         var rendered = await Statement.RenderStatementAsync(French);
 
         Assert.Equal("Statement for Ann: 12,50 $US due samedi 5 décembre 2026", rendered.Subject);
-        Assert.Equal("<p>Due <b>samedi 5 d&#xE9;cembre 2026</b>; points: 1234,5; balance: 12,50 $US.</p>", rendered.Html!.Trim());
+        Assert.Equal("<p>Échéance <b>samedi 5 d&#xE9;cembre 2026</b> ; points : 1234,5 ; solde : 12,50 $US.</p>", rendered.Html!.Trim());
         // Culture is not currency: a decimal formatted with "C" in fr-FR turns the dollars into euros; Money does not.
         Assert.Equal("Due samedi 5 décembre 2026; points: 1234,5; balance: 12,50 $US (a bare decimal with \"C\" would say 12,50 €).", rendered.Text!.Trim());
         Assert.Equal("en-US", CultureInfo.CurrentCulture.Name);
@@ -70,6 +70,27 @@ public class CultureTests
         Assert.Equal("fr-FR", mailer.DefaultCulture?.Name);
         Assert.Equal("Statement for Ann: 12,50 $US due samedi 5 décembre 2026", sent.AssertSentTo("ann@example.com").Subject);
         Assert.Equal("Statement for Ann: US$12.50 due Saturday, 5 December 2026", sent.AssertSentTo("bob@example.com").Subject);
+    }
+
+    [Fact]
+    public async Task Localized_templates_are_chosen_with_fallback_to_the_parent_culture_then_the_neutral_one()
+    {
+        using var _ = ThreadCulture("en-US");
+
+        var france = await Statement.RenderStatementAsync(French);
+        var quebec = await Statement.RenderStatementAsync(CultureInfo.GetCultureInfo("fr-CA"));
+        var germany = await Statement.RenderStatementAsync(CultureInfo.GetCultureInfo("de-DE"));
+
+        // fr-FR: StatementEmail.fr.cshtml, and the neutral text template (there is no fr text template).
+        Assert.StartsWith("<p>Échéance <b>samedi 5 d&#xE9;cembre 2026</b>", france.Html!.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("Due samedi 5 décembre 2026", france.Text!.Trim(), StringComparison.Ordinal);
+        // fr-CA: no fr-CA HTML template, so fr's; its own text template.
+        Assert.StartsWith("<p>Échéance", quebec.Html!.Trim(), StringComparison.Ordinal);
+        // fr-CA writes the US dollar "$ US" with a no-break space inside the symbol (CLDR).
+        Assert.Equal("Échéance le samedi 5 décembre 2026; solde : 12,50 $\u00A0US (Québec).", quebec.Text!.Trim());
+        // de-DE: the neutral templates, in German.
+        Assert.StartsWith("<p>Due <b>Samstag, 5. Dezember 2026</b>", germany.Html!.Trim(), StringComparison.Ordinal);
+        Assert.Equal("en-US", CultureInfo.CurrentCulture.Name);
     }
 
     [Fact]

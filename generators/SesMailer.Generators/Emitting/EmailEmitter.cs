@@ -100,11 +100,14 @@ internal static class EmailEmitter
         writer.Line("using (global::SesMailer.Globalization.EmailCulture.Enter(culture))");
         writer.OpenBrace();
         writer.Line($"var subject = {Subject(email.Subject)};");
-        writer.Line($"var html = {Render(resolved.GeneratedNamespace, resolved.HtmlClassName, email)};");
-        writer.Line($"var text = {Render(resolved.GeneratedNamespace, resolved.TextClassName, email)};");
+        writer.Line($"var html = {Render(resolved, resolved.HtmlClassName, TemplateKind.Html)};");
+        writer.Line($"var text = {Render(resolved, resolved.TextClassName, TemplateKind.Text)};");
         writer.Line("return new global::SesMailer.Rendering.RenderedEmail(subject, html, text);");
         writer.CloseBrace();
         writer.CloseBrace();
+
+        WritePicker(writer, resolved, resolved.HtmlClassName, TemplateKind.Html);
+        WritePicker(writer, resolved, resolved.TextClassName, TemplateKind.Text);
 
         writer.Line();
         WriteDeclaration(writer, email);
@@ -154,9 +157,52 @@ internal static class EmailEmitter
     private static string Address(AddressSpec address) =>
         $"new global::SesMailer.EmailAddress({SourceWriter.Literal(address.Address)}, {SourceWriter.Literal(address.DisplayName)})";
 
-    private static string Render(string ns, string? className, EmailSpec email) => className is null
-        ? "(string?)null"
-        : $"await global::SesMailer.Rendering.TemplateRenderer.RenderAsync(new global::{ns}.{className}(), email, global::{ns}.GeneratedTemplateFactory.Instance, {SourceWriter.Literal(email.Layout)}, cancellationToken).ConfigureAwait(false)";
+    private static string Render(ResolvedEmail resolved, string? className, TemplateKind kind)
+    {
+        if (className is null)
+        {
+            return "(string?)null";
+        }
+
+        var ns = resolved.GeneratedNamespace;
+        var template = resolved.Localized.Any(l => l.Kind == kind) ? PickerName(kind) + "(culture)" : $"new global::{ns}.{className}()";
+        return $"await global::SesMailer.Rendering.TemplateRenderer.RenderAsync({template}, email, global::{ns}.GeneratedTemplateFactory.Instance, {SourceWriter.Literal(resolved.Email.Layout)}, cancellationToken).ConfigureAwait(false)";
+    }
+
+    private static string PickerName(TemplateKind kind) => kind == TemplateKind.Html ? "HtmlTemplateFor" : "TextTemplateFor";
+
+    /// <summary>
+    /// With localized templates of <paramref name="kind"/>: a method choosing one for a culture by the shared
+    /// convention (the culture's own, then each parent's: fr-CA, fr; else the neutral template).
+    /// </summary>
+    private static void WritePicker(SourceWriter writer, ResolvedEmail resolved, string? neutralClass, TemplateKind kind)
+    {
+        var variants = resolved.Localized.Where(l => l.Kind == kind).ToList();
+        if (neutralClass is null || variants.Count == 0)
+        {
+            return;
+        }
+
+        var ns = resolved.GeneratedNamespace;
+        writer.Line();
+        writer.Line($"/// <summary>The {(kind == TemplateKind.Html ? "HTML" : "text")} template for <paramref name=\"culture\"/>: its own, else its parent culture's, else the neutral one.</summary>");
+        writer.Line($"private static global::SesMailer.Rendering.EmailTemplate<{resolved.Email.FullyQualifiedType}> {PickerName(kind)}(global::System.Globalization.CultureInfo culture)");
+        writer.OpenBrace();
+        writer.Line("for (var candidate = culture; candidate.Name.Length > 0; candidate = candidate.Parent)");
+        writer.OpenBrace();
+        writer.Line("switch (candidate.Name)");
+        writer.OpenBrace();
+        foreach (var variant in variants.GroupBy(static v => v.Culture, System.StringComparer.Ordinal).Select(static g => g.First()).OrderBy(static v => v.Culture, System.StringComparer.Ordinal))
+        {
+            writer.Line($"case {SourceWriter.Literal(variant.Culture)}: return new global::{ns}.{variant.ClassName}(); // {variant.RelativePath}");
+        }
+
+        writer.CloseBrace();
+        writer.CloseBrace();
+        writer.Line();
+        writer.Line($"return new global::{ns}.{neutralClass}();");
+        writer.CloseBrace();
+    }
 
     /// <summary>An interpolated string in the send's culture (<c>string.Create(culture, …)</c>) built from the subject's parts.</summary>
     private static string Subject(SubjectSpec subject)
