@@ -68,18 +68,8 @@ internal static class TemplateCultures
         return true;
     }
 
-    /// <summary>
-    /// The culture names to look for, most specific first, for a culture named <paramref name="cultureName"/> whose
-    /// parents are given by <paramref name="parent"/> (<c>CultureInfo.Parent</c> at run time): fr-CA, fr, then the
-    /// neutral template (not listed).
-    /// </summary>
-    public static IEnumerable<string> Fallbacks(string cultureName, Func<string, string> parent)
-    {
-        for (var name = cultureName; name.Length > 0; name = parent(name))
-        {
-            yield return name;
-        }
-    }
+    /// <summary>The stem of the localized template of <paramref name="stem"/> for <paramref name="cultureName"/>: <c>Welcome.fr-CA</c>.</summary>
+    public static string LocalizedStem(string stem, string cultureName) => stem + "." + cultureName;
 
     private static bool IsLetters(string text, int min, int max)
     {
