@@ -63,4 +63,15 @@ public class LocalizedTemplateTests
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Contains("add 'Emails/WelcomeEmail.text.cshtml'", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_localized_template_of_no_email_is_SESM0009_at_the_file_but_partials_are_left_alone()
+    {
+        var bad = GeneratorHarness.Run(Welcome, WelcomeHtml, ("Emails/WelcomEmail.fr.cshtml", "<h1>Bonjour</h1>"), ("Shared/_Note.fr.cshtml", "<p>note</p>"));
+
+        var diagnostic = Assert.Single(bad.GeneratorDiagnostics, d => d.Id == "SESM0009");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal("/project/Emails/WelcomEmail.fr.cshtml", diagnostic.Location.GetLineSpan().Path);
+        Assert.Contains("no email 'WelcomEmail'", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
 }

@@ -57,6 +57,12 @@ internal static class DiagnosticDescriptors
         "Localized template '{0}' of email '{1}' has no neutral template to fall back to: add '{2}', or remove the localized one",
         "A send in a culture without its own template falls back to the neutral one (fr-CA, then fr, then neutral), so every localized template needs its neutral template of the same kind.");
 
+    public static readonly DiagnosticDescriptor LocalizedTemplateWithoutEmail = Create(
+        "SESM0009", "Localized template belongs to no email", TemplatesCategory,
+        "Template '{0}' is named like a localized template, but there is no email '{1}' to use it: rename it after an email's template (WelcomeEmail.fr.cshtml), or prefix it with '_' if it is a partial or layout",
+        "A localized template is used only by the email whose template it translates; one whose name matches no email (a typo, a renamed email) would never be sent.",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor SubjectPlaceholderNotFound = Create(
         "SESM0101", "Subject placeholder names no member", DeclarationCategory,
         "Subject placeholder '{{{0}}}' names no readable member of '{1}': '{2}' does not exist; use a property or field name (or write '{{{{' for a literal brace)",
@@ -112,6 +118,7 @@ internal static class DiagnosticDescriptors
         [PartialModelMismatch.Id] = PartialModelMismatch,
         [RawModelValue.Id] = RawModelValue,
         [LocalizedTemplateWithoutNeutral.Id] = LocalizedTemplateWithoutNeutral,
+        [LocalizedTemplateWithoutEmail.Id] = LocalizedTemplateWithoutEmail,
         [SubjectPlaceholderNotFound.Id] = SubjectPlaceholderNotFound,
         [SubjectSyntax.Id] = SubjectSyntax,
         [InvalidAddress.Id] = InvalidAddress,

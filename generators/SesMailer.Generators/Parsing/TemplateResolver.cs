@@ -102,6 +102,57 @@ internal static class TemplateResolver
         return result.OrderBy(static l => l.RelativePath, StringComparer.Ordinal).ToEquatableArray();
     }
 
+    /// <summary>
+    /// Templates named like a localized template (<c>WelcomEmail.fr.cshtml</c>) that belong to no email: a typo in the
+    /// name, or an email that was renamed or removed, would otherwise leave the translation silently unused.
+    /// Partials and layouts (<c>_Name</c>) and SesMailer's shipped templates are not emails' templates and are left alone.
+    /// </summary>
+    public static EquatableArray<DiagnosticInfo> UnclaimedLocalized(IReadOnlyList<ResolvedEmail> emails, EquatableArray<TemplateEntry> templates)
+    {
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var stems = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var resolved in emails)
+        {
+            names.Add(resolved.Email.TypeName);
+            if (resolved.Email.TemplatePath is { } explicitPath)
+            {
+                stems.Add(TemplateFileNames.Stem(explicitPath.Replace('\\', '/').TrimStart('~', '/')));
+            }
+
+            foreach (var localized in resolved.Localized)
+            {
+                claimed.Add(localized.RelativePath);
+            }
+        }
+
+        var result = new List<DiagnosticInfo>();
+        foreach (var entry in templates)
+        {
+            var fileName = System.IO.Path.GetFileName(entry.RelativePath);
+            if (entry.IsImports || claimed.Contains(entry.RelativePath) || fileName.StartsWith("_", StringComparison.Ordinal)
+                || entry.RelativePath.StartsWith("_shared/", StringComparison.Ordinal)
+                || !TemplateCultures.TrySplit(TemplateFileNames.Stem(entry.RelativePath), out var baseStem, out _))
+            {
+                continue;
+            }
+
+            // An email of that name exists: its own resolution reported what is wrong (SESM0008), if anything.
+            if (names.Contains(System.IO.Path.GetFileName(baseStem)) || stems.Contains(baseStem))
+            {
+                continue;
+            }
+
+            result.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.LocalizedTemplateWithoutEmail,
+                LocationInfo.InFile(entry.Path, 0, 0, 0, 0),
+                entry.RelativePath,
+                System.IO.Path.GetFileName(baseStem)));
+        }
+
+        return result.ToEquatableArray();
+    }
+
     private static TemplateEntry? Single(EmailSpec email, EquatableArray<TemplateEntry> templates, TemplateKind kind, List<DiagnosticInfo> diagnostics)
     {
         var candidates = templates
