@@ -51,7 +51,7 @@ public static class EmailCulture
 
     /// <summary>Why a culture cannot be honoured in invariant mode, and the two ways out.</summary>
     internal static string InvariantModeMessage(string cultureName) =>
-        $"An email was asked to render in culture '{cultureName}', but this app runs with invariant globalization " +
+        $"Culture '{cultureName}' cannot be used to render emails: this app runs with invariant globalization " +
         "(InvariantGlobalization or DOTNET_SYSTEM_GLOBALIZATION_INVARIANT), where every culture formats numbers, dates " +
         "and currencies as the invariant culture does. Set <InvariantGlobalization>false</InvariantGlobalization> " +
         "(and install ICU), or send in CultureInfo.InvariantCulture.";

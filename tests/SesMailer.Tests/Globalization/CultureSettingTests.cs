@@ -36,7 +36,7 @@ public class CultureSettingTests
         SettingRules.Culture("fr-FR", "Culture", invariantMode: true, problems);
 
         var problem = Assert.Single(problems);
-        Assert.StartsWith("Culture: An email was asked to render in culture 'fr-FR'", problem, StringComparison.Ordinal);
+        Assert.StartsWith("Culture: Culture 'fr-FR' cannot be used to render emails", problem, StringComparison.Ordinal);
         Assert.Contains("InvariantGlobalization", problem, StringComparison.Ordinal);
     }
 
