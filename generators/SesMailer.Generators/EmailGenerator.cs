@@ -68,6 +68,19 @@ public sealed class EmailGenerator : IIncrementalGenerator
             .Select(static (all, _) => all.OrderBy(static b => b.TemplatePath, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.Bindings);
 
+        var unclaimedLocalized = resolved
+            .Collect()
+            .Combine(entries)
+            .Select(static (pair, _) => TemplateResolver.UnclaimedLocalized(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.UnclaimedLocalized);
+        context.RegisterSourceOutput(unclaimedLocalized, static (production, diagnostics) =>
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                production.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
         var compiled = files
             .Where(static file => !file.IsImports)
             .Combine(imports)

@@ -10,6 +10,7 @@ internal static class TrackingNames
     public const string Emails = nameof(Emails);
     public const string ResolvedEmails = nameof(ResolvedEmails);
     public const string Bindings = nameof(Bindings);
+    public const string UnclaimedLocalized = nameof(UnclaimedLocalized);
     public const string TemplateInputs = nameof(TemplateInputs);
     public const string CompiledTemplates = nameof(CompiledTemplates);
     public const string TemplateSummaries = nameof(TemplateSummaries);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using QuickStart.Emails;
 using SesMailer;
 using SesMailer.Mailing;
@@ -91,14 +92,16 @@ public static class QuickStartApp
         yield return ("password reset", (mailer, ct) => mailer.SendPasswordResetAsync(
             to, new PasswordResetEmail("Ann", "Acme", new Uri("https://acme.example/reset?token=b71c"), ValidForMinutes: 30), ct));
 
+        // In French, whatever this machine's culture: dates and numbers follow the send, the dollars stay dollars.
         yield return ("receipt", (mailer, ct) => mailer.SendReceiptAsync(
             to,
-            new ReceiptEmail("Ann", "A-1042", new DateOnly(2026, 11, 25),
+            new ReceiptEmail("Ann", "A-1042", new DateOnly(2026, 11, 25), "USD",
             [
                 new LineItem("Coffee beans, 1 kg", 2, 18.50m),
                 new LineItem("Grinder <Pro>", 1, 89.00m),
                 new LineItem("Filter papers", 3, 4.20m),
             ]),
+            CultureInfo.GetCultureInfo("fr-FR"),
             ct));
     }
 }

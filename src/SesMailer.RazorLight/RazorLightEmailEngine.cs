@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Reflection;
 using SesMailer.Conventions;
+using SesMailer.Globalization;
 using SesMailer.RazorLight.Projects;
 using SesMailer.RazorLight.Rendering;
 using SesMailer.RazorLight.Subjects;
@@ -61,14 +63,35 @@ public sealed class RazorLightEmailEngine
     /// <exception cref="EmailTemplateNotFoundException">Neither template exists, or a layout or partial they name does not.</exception>
     /// <exception cref="EmailTemplateCompilationException">A template has a Razor or C# error (listed with path, line and column).</exception>
     /// <exception cref="EmailTemplateModelException">A template's <c>@model</c> is another type than the model given to it.</exception>
-    public async Task<RenderedEmail> RenderAsync<TModel>(string name, TModel model, string? subject, CancellationToken cancellationToken = default)
+    public Task<RenderedEmail> RenderAsync<TModel>(string name, TModel model, string? subject, CancellationToken cancellationToken = default) =>
+        RenderAsync(name, model, subject, CultureInfo.CurrentCulture, cancellationToken);
+
+    /// <summary>
+    /// Renders the subject, HTML and text of template <paramref name="name"/> in <paramref name="culture"/>: numbers and
+    /// dates follow it whatever the current culture (which is left as it was), and a localized template is chosen as
+    /// the generated methods choose it (<c>Welcome.fr-CA.cshtml</c>, else <c>Welcome.fr.cshtml</c>, else <c>Welcome.cshtml</c>;
+    /// the same for text).
+    /// </summary>
+    /// <param name="name">The template's path without extension, relative to the source's root.</param>
+    /// <param name="model">The model; its type must match the templates' <c>@model</c>.</param>
+    /// <param name="subject">The subject template; <see langword="null"/> takes the model type's <see cref="EmailAttribute.Subject"/>, if any.</param>
+    /// <param name="culture">The culture to render in.</param>
+    /// <param name="cancellationToken">Cancels the render.</param>
+    /// <returns>The subject and bodies (a body is <see langword="null"/> when its template does not exist).</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or leaves the templates' root, or the subject is malformed or names no member.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="culture"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The app runs with invariant globalization and <paramref name="culture"/> is not the invariant culture.</exception>
+    /// <exception cref="EmailTemplateNotFoundException">Neither neutral template exists, or a layout or partial they name does not.</exception>
+    /// <exception cref="EmailTemplateCompilationException">A template has a Razor or C# error (listed with path, line and column).</exception>
+    /// <exception cref="EmailTemplateModelException">A template's <c>@model</c> is another type than the model given to it.</exception>
+    public async Task<RenderedEmail> RenderAsync<TModel>(string name, TModel model, string? subject, CultureInfo culture, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(culture);
         var stem = Stem(name);
         var modelType = model.GetType();
         var declared = modelType.GetCustomAttribute<EmailAttribute>();
         var subjectTemplate = subject ?? declared?.Subject;
-        var subjectText = subjectTemplate is null ? string.Empty : SubjectTemplate.Parse(subjectTemplate, modelType).Format(model);
 
         var htmlKey = TemplatePaths.FileName(stem, TemplateKind.Html);
         var textKey = TemplatePaths.FileName(stem, TemplateKind.Text);
@@ -82,9 +105,28 @@ public sealed class RazorLightEmailEngine
                 [htmlKey, textKey]);
         }
 
-        var html = hasHtml ? await RenderBodyAsync(htmlKey, model, modelType, declared?.Layout, cancellationToken).ConfigureAwait(false) : null;
-        var text = hasText ? await RenderBodyAsync(textKey, model, modelType, declared?.Layout, cancellationToken).ConfigureAwait(false) : null;
-        return new RenderedEmail(subjectText, html, text);
+        using (EmailCulture.Enter(culture))
+        {
+            var subjectText = subjectTemplate is null ? string.Empty : SubjectTemplate.Parse(subjectTemplate, modelType).Format(model);
+            var html = hasHtml ? await RenderBodyAsync(await LocalizedKeyAsync(stem, TemplateKind.Html, culture).ConfigureAwait(false), model, modelType, declared?.Layout, cancellationToken).ConfigureAwait(false) : null;
+            var text = hasText ? await RenderBodyAsync(await LocalizedKeyAsync(stem, TemplateKind.Text, culture).ConfigureAwait(false), model, modelType, declared?.Layout, cancellationToken).ConfigureAwait(false) : null;
+            return new RenderedEmail(subjectText, html, text);
+        }
+    }
+
+    /// <summary>The template of <paramref name="kind"/> for <paramref name="culture"/> by the shared convention: its own, each parent's, else the neutral one.</summary>
+    private async Task<string> LocalizedKeyAsync(string stem, TemplateKind kind, CultureInfo culture)
+    {
+        for (var candidate = culture; candidate.Name.Length > 0; candidate = candidate.Parent)
+        {
+            var key = TemplatePaths.FileName(TemplateCultures.LocalizedStem(stem, candidate.Name), kind);
+            if (await _runner.ExistsAsync(key).ConfigureAwait(false))
+            {
+                return key;
+            }
+        }
+
+        return TemplatePaths.FileName(stem, kind);
     }
 
     /// <summary>Whether template <paramref name="name"/> exists (its HTML or its text form).</summary>

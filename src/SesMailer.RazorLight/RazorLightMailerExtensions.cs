@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Reflection;
 using SesMailer.RazorLight;
 
@@ -26,7 +27,8 @@ public static class RazorLightMailerExtensions
 
     /// <summary>
     /// Renders template <paramref name="templateName"/> with <paramref name="model"/> and sends it as <paramref name="options"/>
-    /// say (recipients, sender, reply-to, tags, configuration set). The message's <see cref="EmailMessage.Email"/> is named after the template.
+    /// say (recipients, sender, reply-to, tags, configuration set), in the options' culture (else the mailer's default,
+    /// else the current one), which also chooses a localized template. The message's <see cref="EmailMessage.Email"/> is named after the template.
     /// When the model type has an <see cref="EmailAttribute"/>, its sender, reply-to, category and tags become that
     /// <see cref="EmailDeclaration"/>: the mailer uses them where neither the options nor the configuration
     /// for this template name set a value, ahead of the global configuration (the same order as a generated send).
@@ -64,7 +66,9 @@ public static class RazorLightMailerExtensions
                 nameof(subject));
         }
 
-        var rendered = await engine.RenderAsync(templateName, model, subject, cancellationToken).ConfigureAwait(false);
+        // The same culture a generated send would use: the options', else the mailer's default, else the current one.
+        var culture = options.Culture ?? mailer.DefaultCulture ?? CultureInfo.CurrentCulture;
+        var rendered = await engine.RenderAsync(templateName, model, subject, culture, cancellationToken).ConfigureAwait(false);
         var email = new EmailDeclaration(templateName) { From = declaration.Defaults.From, ReplyTo = declaration.Defaults.ReplyTo, Tags = declaration.Defaults.Tags };
         return await mailer.SendAsync(new EmailMessage(rendered, options, email), cancellationToken).ConfigureAwait(false);
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SesMailer;
 
 /// <summary>
@@ -53,6 +55,13 @@ public sealed class EmailOptions
     /// </summary>
     public bool OneMessagePerRecipient { get; set; }
 
+    /// <summary>
+    /// The culture the email is rendered in: numbers, dates and <see cref="Money"/> in the subject and the templates,
+    /// and which localized template is chosen. <see langword="null"/> uses the mailer's <c>SesMailer:Culture</c>, else
+    /// the caller's current culture. The caller's current culture is never changed.
+    /// </summary>
+    public CultureInfo? Culture { get; set; }
+
     /// <summary>A copy whose lists can be changed without touching these options (attachments are immutable and shared).</summary>
     internal EmailOptions Clone()
     {
@@ -63,6 +72,7 @@ public sealed class EmailOptions
             ListUnsubscribe = ListUnsubscribe,
             Priority = Priority,
             OneMessagePerRecipient = OneMessagePerRecipient,
+            Culture = Culture,
         };
         AddAll(copy.To, To);
         AddAll(copy.Cc, Cc);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SesMailer;
 
 /// <summary>
@@ -8,4 +10,11 @@ public interface IMailer
 {
     /// <summary>Composes <paramref name="message"/> as MIME and hands it to the transport.</summary>
     Task<SendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The culture emails render in when a send names none (<see cref="EmailOptions.Culture"/>), or
+    /// <see langword="null"/> for the caller's current culture.
+    /// <value>The default implementation returns <see langword="null"/>.</value>
+    /// </summary>
+    CultureInfo? DefaultCulture => null;
 }

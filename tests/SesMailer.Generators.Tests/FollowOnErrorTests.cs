@@ -212,7 +212,8 @@ public class FollowOnErrorTests
     private static Task<RenderedEmail> Render(Assembly assembly, string name, string modelName)
     {
         var model = Activator.CreateInstance(assembly.GetType("Demo." + name + "Email", throwOnError: true)!, modelName);
-        var render = assembly.GetType("Demo." + name + "EmailMailer", throwOnError: true)!.GetMethod("Render" + name + "Async")
+        var modelType = model!.GetType();
+        var render = assembly.GetType("Demo." + name + "EmailMailer", throwOnError: true)!.GetMethod("Render" + name + "Async", [modelType, typeof(CancellationToken)])
             ?? throw new MissingMethodException("Demo." + name + "EmailMailer", "Render" + name + "Async");
         return (Task<RenderedEmail>)render.Invoke(null, [model, CancellationToken.None])!;
     }

@@ -39,7 +39,10 @@ public sealed class QuickStartOutboxTests : IDisposable
         var receipt = messages["Your receipt A-1042"];
         Assert.Contains("Grinder &lt;Pro&gt;", receipt.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("Grinder <Pro>", receipt.TextBody, StringComparison.Ordinal);
-        Assert.Contains("138.60", receipt.TextBody, StringComparison.Ordinal);
+        // Sent in fr-FR: French date and separators, and the order's dollars are still dollars ($US), never euros.
+        Assert.Contains("138,60 $US", receipt.TextBody, StringComparison.Ordinal);
+        Assert.Contains("mercredi 25 novembre 2026", receipt.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("€", receipt.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

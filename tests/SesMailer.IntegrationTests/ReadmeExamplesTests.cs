@@ -1,3 +1,4 @@
+using System.Globalization;
 using QuickStart.Emails;
 using SesMailer.Mailing;
 using SesMailer.Rendering;
@@ -28,6 +29,37 @@ public sealed class ReadmeExamplesTests
     }
 
     [Fact]
+    public async Task Languages()
+    {
+        var sent = new InMemoryTransport();
+        var receipt = new ReceiptEmail("Ann", "A-1042", new DateOnly(2026, 11, 25), "USD", [new LineItem("Coffee beans, 1 kg", 2, 18.50m)]);
+        var previous = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-GB");
+        try
+        {
+            // README: languages
+            var mailer = Mailer.Create(m => m.DefaultFrom("Acme <hello@acme.example>").DefaultCulture("en-US").UseInMemory(sent));
+
+            await mailer.SendReceiptAsync("ann@example.com", receipt);                                    // en-US: $37.00
+            await mailer.SendReceiptAsync("marie@example.fr", receipt, CultureInfo.GetCultureInfo("fr-FR")); // 37,00 $US
+
+            RenderedEmail preview = await receipt.RenderReceiptAsync(CultureInfo.GetCultureInfo("en-CA"));   // US$37.00
+            // end README
+
+            Assert.Contains("$37.00", sent.AssertSentTo("ann@example.com").TextBody, StringComparison.Ordinal);
+            Assert.Contains("Wednesday, November 25, 2026", sent.AssertSentTo("ann@example.com").TextBody, StringComparison.Ordinal);
+            Assert.Contains("37,00 $US", sent.AssertSentTo("marie@example.fr").TextBody, StringComparison.Ordinal);
+            Assert.Contains("mercredi 25 novembre 2026", sent.AssertSentTo("marie@example.fr").TextBody, StringComparison.Ordinal);
+            Assert.Contains("US$37.00", preview.Html, StringComparison.Ordinal);
+            Assert.Equal("en-GB", CultureInfo.CurrentCulture.Name);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
     public async Task Rendering_without_sending()
     {
         // README: rendering without sending
@@ -47,7 +79,7 @@ public sealed class ReadmeExamplesTests
         await File.WriteAllBytesAsync(pdf, "%PDF-1.4 sample"u8.ToArray());
         try
         {
-            var receipt = new ReceiptEmail("Ann", "A-1042", new DateOnly(2026, 11, 25), [new LineItem("Coffee beans, 1 kg", 2, 18.50m)]);
+            var receipt = new ReceiptEmail("Ann", "A-1042", new DateOnly(2026, 11, 25), "USD", [new LineItem("Coffee beans, 1 kg", 2, 18.50m)]);
 
             // README: sending with options
             var options = new EmailOptions

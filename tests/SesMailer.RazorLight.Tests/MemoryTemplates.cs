@@ -12,6 +12,12 @@ internal static class MemoryTemplates
         // Markup the developer marks as trusted inside URL attributes: SesMailer's Html.Raw and RazorLight's IHtmlContent.
         ["Trusted.cshtml"] = "@model Greeting\n<a href=\"@Html.Raw(Model.Name)\">raw</a>\n<a href=\"@(new Microsoft.AspNetCore.Html.HtmlString(Model.Name))\">content</a>\n<a href=\"@Model.Name\">value</a>\n",
 
+        // Localized templates, named as for the generator: fr HTML, fr-CA text, and the neutral ones to fall back to.
+        ["Localized.cshtml"] = "@model Greeting\n<p>Hi @Model.Name, @(12.5m)</p>\n",
+        ["Localized.fr.cshtml"] = "@model Greeting\n<p>Salut @Model.Name, @(12.5m)</p>\n",
+        ["Localized.text.cshtml"] = "@model Greeting\nHi @Model.Name, @(12.5m)\n",
+        ["Localized.fr-CA.text.cshtml"] = "@model Greeting\nAllo @Model.Name, @(12.5m)\n",
+
         // Text only.
         ["TextOnly.text.cshtml"] = "@model Greeting\nJust text for @Model.Name\n",
 

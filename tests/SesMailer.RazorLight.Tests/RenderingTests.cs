@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using SesMailer.RazorLight.Tests.Models;
 using Xunit;
@@ -17,6 +18,33 @@ public sealed class RenderingTests(MemoryEngineFixture fixture) : IClassFixture<
         Assert.Equal("Hi Ann \"A\" <b>&", rendered.Subject);
         Assert.Equal("<p class=\"Ann &quot;A&quot; &lt;b&gt;&amp;\">Hi Ann &quot;A&quot; &lt;b&gt;&amp;</p>\n<i>1 &lt; 2</i>\n<br><hr>\n", rendered.Html);
         Assert.Equal("Hi Ann \"A\" <b>&\n- 1 < 2\n", rendered.Text);
+    }
+
+    [Fact]
+    public async Task A_culture_picks_the_localized_template_as_the_generator_does_and_formats_in_it()
+    {
+        var previous = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-US");
+        try
+        {
+            var model = new Greeting("Ann", []);
+            var quebec = await Engine.RenderAsync("Localized", model, "{Name}: {Items.Count:N1}", CultureInfo.GetCultureInfo("fr-CA"));
+            var france = await Engine.RenderAsync("Localized", model, "{Name}", CultureInfo.GetCultureInfo("fr-FR"));
+            var germany = await Engine.RenderAsync("Localized", model, "{Name}", CultureInfo.GetCultureInfo("de-DE"));
+
+            // fr-CA: no fr-CA HTML, so fr's; its own text. fr-FR: fr HTML, neutral text. de-DE: neutral, in German.
+            Assert.Equal("Ann: 0,0", quebec.Subject);
+            Assert.Equal("<p>Salut Ann, 12,5</p>\n", quebec.Html);
+            Assert.Equal("Allo Ann, 12,5\n", quebec.Text);
+            Assert.Equal("<p>Salut Ann, 12,5</p>\n", france.Html);
+            Assert.Equal("Hi Ann, 12,5\n", france.Text);
+            Assert.Equal("<p>Hi Ann, 12,5</p>\n", germany.Html);
+            Assert.Equal("en-US", CultureInfo.CurrentCulture.Name);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
     }
 
     [Fact]

@@ -52,6 +52,17 @@ internal static class DiagnosticDescriptors
         "Html.Raw and Raw write their argument as markup. A model value often comes from a user (a name, a comment); passed to Raw it can inject links, forms or hidden text into the email. Model members that hold trusted markup can be declared as HtmlString, which templates write as it is without Raw.",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor LocalizedTemplateWithoutNeutral = Create(
+        "SESM0008", "Localized template has no neutral template", TemplatesCategory,
+        "Localized template '{0}' of email '{1}' has no neutral template to fall back to: add '{2}', or remove the localized one",
+        "A send in a culture without its own template falls back to the neutral one (fr-CA, then fr, then neutral), so every localized template needs its neutral template of the same kind.");
+
+    public static readonly DiagnosticDescriptor LocalizedTemplateWithoutEmail = Create(
+        "SESM0009", "Localized template belongs to no email", TemplatesCategory,
+        "Template '{0}' is named like a localized template, but there is no email '{1}' to use it: rename it after an email's template (WelcomeEmail.fr.cshtml), or prefix it with '_' if it is a partial or layout",
+        "A localized template is used only by the email whose template it translates; one whose name matches no email (a typo, a renamed email) would never be sent.",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor SubjectPlaceholderNotFound = Create(
         "SESM0101", "Subject placeholder names no member", DeclarationCategory,
         "Subject placeholder '{{{0}}}' names no readable member of '{1}': '{2}' does not exist; use a property or field name (or write '{{{{' for a literal brace)",
@@ -106,6 +117,8 @@ internal static class DiagnosticDescriptors
         [PartialNotFound.Id] = PartialNotFound,
         [PartialModelMismatch.Id] = PartialModelMismatch,
         [RawModelValue.Id] = RawModelValue,
+        [LocalizedTemplateWithoutNeutral.Id] = LocalizedTemplateWithoutNeutral,
+        [LocalizedTemplateWithoutEmail.Id] = LocalizedTemplateWithoutEmail,
         [SubjectPlaceholderNotFound.Id] = SubjectPlaceholderNotFound,
         [SubjectSyntax.Id] = SubjectSyntax,
         [InvalidAddress.Id] = InvalidAddress,

@@ -39,7 +39,8 @@ internal static class EmailEmitter
         writer.Line($"{visibility} static partial class {ClassName(email)}");
         writer.OpenBrace();
 
-        writer.Line($"/// <summary>Renders <paramref name=\"email\"/> and sends it to <paramref name=\"to\"/>.</summary>");
+        const string Culture = "global::System.Globalization.CultureInfo";
+        writer.Line($"/// <summary>Renders <paramref name=\"email\"/> and sends it to <paramref name=\"to\"/>, in the mailer's default culture (else the current one).</summary>");
         writer.Line($"/// <exception cref=\"global::System.ArgumentNullException\">An argument is <see langword=\"null\"/>.</exception>");
         writer.Line($"public static global::System.Threading.Tasks.Task<global::SesMailer.SendResult> Send{email.Name}Async(this global::SesMailer.IMailer mailer, string to, {model} email, global::System.Threading.CancellationToken cancellationToken = default)");
         writer.OpenBrace();
@@ -50,30 +51,63 @@ internal static class EmailEmitter
         writer.CloseBrace();
         writer.Line();
 
+        writer.Line($"/// <summary>Renders <paramref name=\"email\"/> in <paramref name=\"culture\"/> and sends it to <paramref name=\"to\"/>.</summary>");
+        writer.Line($"/// <exception cref=\"global::System.ArgumentNullException\">An argument is <see langword=\"null\"/>.</exception>");
+        writer.Line($"/// <exception cref=\"global::System.InvalidOperationException\">The app runs with invariant globalization and <paramref name=\"culture\"/> is not the invariant culture.</exception>");
+        writer.Line($"public static global::System.Threading.Tasks.Task<global::SesMailer.SendResult> Send{email.Name}Async(this global::SesMailer.IMailer mailer, string to, {model} email, {Culture} culture, global::System.Threading.CancellationToken cancellationToken = default)");
+        writer.OpenBrace();
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(to);");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(culture);");
+        writer.Line("var options = new global::SesMailer.EmailOptions { Culture = culture };");
+        writer.Line("options.To.Add(to);");
+        writer.Line($"return Send{email.Name}Async(mailer, options, email, cancellationToken);");
+        writer.CloseBrace();
+        writer.Line();
+
         writer.Line("/// <summary>");
         writer.Line("/// Renders <paramref name=\"email\"/> and sends it as <paramref name=\"options\"/> say. The email's declared");
         writer.Line("/// sender, reply-to and tags apply where neither the options nor the configuration for this email set them.");
+        writer.Line("/// It renders in the options' culture, else the mailer's default culture, else the current one.");
         writer.Line("/// </summary>");
         writer.Line($"/// <exception cref=\"global::System.ArgumentNullException\">An argument is <see langword=\"null\"/>.</exception>");
         writer.Line($"public static async global::System.Threading.Tasks.Task<global::SesMailer.SendResult> Send{email.Name}Async(this global::SesMailer.IMailer mailer, global::SesMailer.EmailOptions options, {model} email, global::System.Threading.CancellationToken cancellationToken = default)");
         writer.OpenBrace();
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(mailer);");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(options);");
-        writer.Line($"var rendered = await Render{email.Name}Async(email, cancellationToken).ConfigureAwait(false);");
+        writer.Line($"var culture = options.Culture ?? mailer.DefaultCulture ?? {Culture}.CurrentCulture;");
+        writer.Line($"var rendered = await Render{email.Name}Async(email, culture, cancellationToken).ConfigureAwait(false);");
         writer.Line("return await mailer.SendAsync(new global::SesMailer.EmailMessage(rendered, options, Declaration), cancellationToken).ConfigureAwait(false);");
         writer.CloseBrace();
         writer.Line();
 
-        writer.Line($"/// <summary>Renders the subject, HTML and text of <paramref name=\"email\"/> without sending it (for tests and previews).</summary>");
+        writer.Line($"/// <summary>Renders the subject, HTML and text of <paramref name=\"email\"/> in the current culture without sending it (for tests and previews).</summary>");
         writer.Line($"/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"email\"/> is <see langword=\"null\"/>.</exception>");
-        writer.Line($"public static async global::System.Threading.Tasks.Task<global::SesMailer.Rendering.RenderedEmail> Render{email.Name}Async(this {model} email, global::System.Threading.CancellationToken cancellationToken = default)");
+        writer.Line($"public static global::System.Threading.Tasks.Task<global::SesMailer.Rendering.RenderedEmail> Render{email.Name}Async(this {model} email, global::System.Threading.CancellationToken cancellationToken = default) =>");
+        writer.Line($"    Render{email.Name}Async(email, {Culture}.CurrentCulture, cancellationToken);");
+        writer.Line();
+
+        writer.Line("/// <summary>");
+        writer.Line("/// Renders the subject, HTML and text of <paramref name=\"email\"/> in <paramref name=\"culture\"/> without sending it:");
+        writer.Line("/// numbers and dates in the subject and the templates follow it, whatever the current culture, which is left as it was.");
+        writer.Line("/// </summary>");
+        writer.Line($"/// <exception cref=\"global::System.ArgumentNullException\">An argument is <see langword=\"null\"/>.</exception>");
+        writer.Line($"/// <exception cref=\"global::System.InvalidOperationException\">The app runs with invariant globalization and <paramref name=\"culture\"/> is not the invariant culture.</exception>");
+        writer.Line($"public static async global::System.Threading.Tasks.Task<global::SesMailer.Rendering.RenderedEmail> Render{email.Name}Async(this {model} email, {Culture} culture, global::System.Threading.CancellationToken cancellationToken = default)");
         writer.OpenBrace();
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(email);");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(culture);");
+        writer.Line("// The templates' own code (ToString(\"D\"), string interpolation) reads the current culture: it is the send's until the end.");
+        writer.Line("using (global::SesMailer.Globalization.EmailCulture.Enter(culture))");
+        writer.OpenBrace();
         writer.Line($"var subject = {Subject(email.Subject)};");
-        writer.Line($"var html = {Render(resolved.GeneratedNamespace, resolved.HtmlClassName, email)};");
-        writer.Line($"var text = {Render(resolved.GeneratedNamespace, resolved.TextClassName, email)};");
+        writer.Line($"var html = {Render(resolved, resolved.HtmlClassName, TemplateKind.Html)};");
+        writer.Line($"var text = {Render(resolved, resolved.TextClassName, TemplateKind.Text)};");
         writer.Line("return new global::SesMailer.Rendering.RenderedEmail(subject, html, text);");
         writer.CloseBrace();
+        writer.CloseBrace();
+
+        WritePicker(writer, resolved, resolved.HtmlClassName, TemplateKind.Html);
+        WritePicker(writer, resolved, resolved.TextClassName, TemplateKind.Text);
 
         writer.Line();
         WriteDeclaration(writer, email);
@@ -123,11 +157,54 @@ internal static class EmailEmitter
     private static string Address(AddressSpec address) =>
         $"new global::SesMailer.EmailAddress({SourceWriter.Literal(address.Address)}, {SourceWriter.Literal(address.DisplayName)})";
 
-    private static string Render(string ns, string? className, EmailSpec email) => className is null
-        ? "(string?)null"
-        : $"await global::SesMailer.Rendering.TemplateRenderer.RenderAsync(new global::{ns}.{className}(), email, global::{ns}.GeneratedTemplateFactory.Instance, {SourceWriter.Literal(email.Layout)}, cancellationToken).ConfigureAwait(false)";
+    private static string Render(ResolvedEmail resolved, string? className, TemplateKind kind)
+    {
+        if (className is null)
+        {
+            return "(string?)null";
+        }
 
-    /// <summary>An interpolated string (current culture, as string interpolation is) built from the subject's parts.</summary>
+        var ns = resolved.GeneratedNamespace;
+        var template = resolved.Localized.Any(l => l.Kind == kind) ? PickerName(kind) + "(culture)" : $"new global::{ns}.{className}()";
+        return $"await global::SesMailer.Rendering.TemplateRenderer.RenderAsync({template}, email, global::{ns}.GeneratedTemplateFactory.Instance, {SourceWriter.Literal(resolved.Email.Layout)}, cancellationToken).ConfigureAwait(false)";
+    }
+
+    private static string PickerName(TemplateKind kind) => kind == TemplateKind.Html ? "HtmlTemplateFor" : "TextTemplateFor";
+
+    /// <summary>
+    /// With localized templates of <paramref name="kind"/>: a method choosing one for a culture by the shared
+    /// convention (the culture's own, then each parent's: fr-CA, fr; else the neutral template).
+    /// </summary>
+    private static void WritePicker(SourceWriter writer, ResolvedEmail resolved, string? neutralClass, TemplateKind kind)
+    {
+        var variants = resolved.Localized.Where(l => l.Kind == kind).ToList();
+        if (neutralClass is null || variants.Count == 0)
+        {
+            return;
+        }
+
+        var ns = resolved.GeneratedNamespace;
+        writer.Line();
+        writer.Line($"/// <summary>The {(kind == TemplateKind.Html ? "HTML" : "text")} template for <paramref name=\"culture\"/>: its own, else its parent culture's, else the neutral one.</summary>");
+        writer.Line($"private static global::SesMailer.Rendering.EmailTemplate<{resolved.Email.FullyQualifiedType}> {PickerName(kind)}(global::System.Globalization.CultureInfo culture)");
+        writer.OpenBrace();
+        writer.Line("for (var candidate = culture; candidate.Name.Length > 0; candidate = candidate.Parent)");
+        writer.OpenBrace();
+        writer.Line("switch (candidate.Name)");
+        writer.OpenBrace();
+        foreach (var variant in variants.GroupBy(static v => v.Culture, System.StringComparer.Ordinal).Select(static g => g.First()).OrderBy(static v => v.Culture, System.StringComparer.Ordinal))
+        {
+            writer.Line($"case {SourceWriter.Literal(variant.Culture)}: return new global::{ns}.{variant.ClassName}(); // {variant.RelativePath}");
+        }
+
+        writer.CloseBrace();
+        writer.CloseBrace();
+        writer.Line();
+        writer.Line($"return new global::{ns}.{neutralClass}();");
+        writer.CloseBrace();
+    }
+
+    /// <summary>An interpolated string in the send's culture (<c>string.Create(culture, …)</c>) built from the subject's parts.</summary>
     private static string Subject(SubjectSpec subject)
     {
         if (subject.Parts.Count == 0)
@@ -135,7 +212,7 @@ internal static class EmailEmitter
             return SourceWriter.Literal(subject.Template ?? string.Empty);
         }
 
-        var builder = new StringBuilder("$\"");
+        var builder = new StringBuilder("global::System.String.Create(culture, $\"");
         foreach (var part in subject.Parts)
         {
             if (part.Literal is not null)
@@ -156,6 +233,6 @@ internal static class EmailEmitter
             }
         }
 
-        return builder.Append('"').ToString();
+        return builder.Append("\")").ToString();
     }
 }

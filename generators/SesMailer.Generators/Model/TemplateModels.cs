@@ -82,7 +82,11 @@ internal sealed record ResolvedEmail(
     string? HtmlClassName,
     string? TextTemplatePath,
     string? TextClassName,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    EquatableArray<LocalizedTemplate> Localized = default);
+
+/// <summary>A localized variant of an email's template (<c>WelcomeEmail.fr-CA.cshtml</c>): its canonical culture name, kind, path and class.</summary>
+internal sealed record LocalizedTemplate(string Culture, TemplateKind Kind, string RelativePath, string ClassName);
 
 /// <summary>A template's identity without its text: what email resolution looks at, so editing a template's body leaves it unchanged.</summary>
 internal sealed record TemplateEntry(string Path, string RelativePath, string Name, TemplateKind Kind, bool IsImports, string ClassName);

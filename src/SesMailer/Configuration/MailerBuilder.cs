@@ -33,6 +33,9 @@ public sealed class MailerBuilder
     /// <summary>Sets the default sender, written <c>ann@example.com</c> or <c>Ann &lt;ann@example.com&gt;</c>.</summary>
     public MailerBuilder DefaultFrom(string mailbox) => Configure(o => o.From = mailbox);
 
+    /// <summary>The culture emails render in when a send names none (<see cref="MailerOptions.Culture"/>): <c>DefaultCulture("fr-FR")</c>.</summary>
+    public MailerBuilder DefaultCulture(string culture) => Configure(o => o.Culture = culture);
+
     /// <summary>Sends every message to <paramref name="mailbox"/> instead of its recipients (staging).</summary>
     public MailerBuilder RedirectAllTo(string mailbox) => Configure(o => o.RedirectTo = mailbox);
 

@@ -12,7 +12,7 @@ namespace SesMailer.Configuration;
 /// </summary>
 /// <remarks>
 /// Sections reserved for what comes next, so that each feature does not invent its own shape: <c>Sending</c>
-/// (rate and concurrency), <c>Queue</c> (the PostgreSQL outbox), <c>Previews</c> and <c>Culture</c>.
+/// (rate and concurrency), <c>Queue</c> (the PostgreSQL outbox) and <c>Previews</c>.
 /// </remarks>
 public sealed class MailerOptions
 {
@@ -38,6 +38,13 @@ public sealed class MailerOptions
     /// </summary>
     [EmailDefaultsMap]
     public IDictionary<string, EmailDefaults> Emails { get; set; } = new Dictionary<string, EmailDefaults>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The culture emails render in when a send names none (a culture name such as <c>fr-FR</c>), checked at
+    /// start-up. <value>The default value is <see langword="null"/>: the caller's current culture, as before.</value>
+    /// </summary>
+    [CultureName]
+    public string? Culture { get; set; }
 
     /// <summary>
     /// When set, every message goes to this one address instead of its recipients (for staging); the original

@@ -91,3 +91,15 @@ internal sealed class FolderPathAttribute : ValidationAttribute
             ? new ValidationResult($"{SettingRules.PathOf(validationContext)}: '{value}' is not a usable folder path.")
             : ValidationResult.Success;
 }
+
+/// <summary>A culture name this process can format in (<c>fr-FR</c>), which rules out every culture but the invariant one under invariant globalization.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+internal sealed class CultureNameAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        var problems = new List<string>();
+        SettingRules.Culture(value as string, SettingRules.PathOf(validationContext), Globalization.EmailCulture.InvariantGlobalization, problems);
+        return SettingRules.Result(problems, validationContext);
+    }
+}

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using SesMailer.Rules;
 
 namespace SesMailer.Configuration;
@@ -78,6 +79,38 @@ internal static class SettingRules
             Add(TagRule.Check(value, "value"), $"{path}:{name}", problems);
         }
     }
+
+    /// <summary>
+    /// A culture name: one this machine's globalization data defines (so that a typo such as <c>fr-QQ</c> is
+    /// caught here rather than formatting as something else), and none but the invariant culture
+    /// (<c>""</c> is unset) when <paramref name="invariantMode"/>.
+    /// </summary>
+    public static void Culture(string? name, string path, bool invariantMode, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return;
+        }
+
+        if (invariantMode)
+        {
+            problems.Add($"{path}: {Globalization.EmailCulture.InvariantModeMessage(name)}");
+            return;
+        }
+
+        try
+        {
+            _ = CultureInfo.GetCultureInfo(name, predefinedOnly: true);
+        }
+        catch (CultureNotFoundException)
+        {
+            problems.Add($"{path}: '{name}' is not a culture this machine knows; use a culture name such as en-US or fr-FR.");
+        }
+    }
+
+    /// <summary>The culture a checked <c>Culture</c> setting names, or <see langword="null"/> when unset.</summary>
+    public static CultureInfo? ParseCulture(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? null : CultureInfo.GetCultureInfo(name, predefinedOnly: true);
 
     private static void Add(RuleResult result, string path, List<string> problems)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -64,6 +65,9 @@ public sealed class Mailer : IMailer, IDisposable
         _telemetry = telemetry ?? new MailerTelemetry();
         _composer = new MimeComposer(_time);
     }
+
+    /// <summary>The culture of the <c>Culture</c> setting, used by sends that name none; <see langword="null"/> when unset.</summary>
+    public CultureInfo? DefaultCulture => _defaults.Culture;
 
     /// <summary>The transport messages are handed to.</summary>
     internal IEmailTransport Transport => _transport;

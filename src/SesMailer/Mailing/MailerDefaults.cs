@@ -1,3 +1,4 @@
+using System.Globalization;
 using SesMailer.Configuration;
 
 namespace SesMailer.Mailing;
@@ -11,14 +12,18 @@ internal sealed class MailerDefaults
     private readonly Defaults _global;
     private readonly Dictionary<string, Defaults> _perEmail;
 
-    private MailerDefaults(Defaults global, Dictionary<string, Defaults> perEmail, EmailAddress? redirectTo)
+    private MailerDefaults(Defaults global, Dictionary<string, Defaults> perEmail, EmailAddress? redirectTo, CultureInfo? culture)
     {
+        Culture = culture;
         _global = global;
         _perEmail = perEmail;
         RedirectTo = redirectTo;
     }
 
     public EmailAddress? RedirectTo { get; }
+
+    /// <summary>The culture of <c>SesMailer:Culture</c>, or <see langword="null"/>.</summary>
+    public CultureInfo? Culture { get; }
 
     /// <summary>Parses <paramref name="options"/>, which <see cref="MailerOptionsValidator"/> has already checked.</summary>
     public static MailerDefaults From(MailerOptions options)
@@ -31,7 +36,7 @@ internal sealed class MailerDefaults
             perEmail[name] = Parse(email.From, email.ReplyTo, email.ConfigurationSet, email.Tags);
         }
 
-        return new MailerDefaults(global, perEmail, Address(options.RedirectTo));
+        return new MailerDefaults(global, perEmail, Address(options.RedirectTo), SettingRules.ParseCulture(options.Culture));
     }
 
     /// <summary>

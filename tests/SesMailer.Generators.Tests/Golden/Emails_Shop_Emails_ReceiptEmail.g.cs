@@ -7,7 +7,7 @@ namespace Shop.Emails
     [global::System.CodeDom.Compiler.GeneratedCode("SesMailer.Generators", "{version}")]
     internal static partial class ReceiptEmailMailer
     {
-        /// <summary>Renders <paramref name="email"/> and sends it to <paramref name="to"/>.</summary>
+        /// <summary>Renders <paramref name="email"/> and sends it to <paramref name="to"/>, in the mailer's default culture (else the current one).</summary>
         /// <exception cref="global::System.ArgumentNullException">An argument is <see langword="null"/>.</exception>
         public static global::System.Threading.Tasks.Task<global::SesMailer.SendResult> SendReceiptAsync(this global::SesMailer.IMailer mailer, string to, global::Shop.Emails.ReceiptEmail email, global::System.Threading.CancellationToken cancellationToken = default)
         {
@@ -17,28 +17,56 @@ namespace Shop.Emails
             return SendReceiptAsync(mailer, options, email, cancellationToken);
         }
 
+        /// <summary>Renders <paramref name="email"/> in <paramref name="culture"/> and sends it to <paramref name="to"/>.</summary>
+        /// <exception cref="global::System.ArgumentNullException">An argument is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The app runs with invariant globalization and <paramref name="culture"/> is not the invariant culture.</exception>
+        public static global::System.Threading.Tasks.Task<global::SesMailer.SendResult> SendReceiptAsync(this global::SesMailer.IMailer mailer, string to, global::Shop.Emails.ReceiptEmail email, global::System.Globalization.CultureInfo culture, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(to);
+            global::System.ArgumentNullException.ThrowIfNull(culture);
+            var options = new global::SesMailer.EmailOptions { Culture = culture };
+            options.To.Add(to);
+            return SendReceiptAsync(mailer, options, email, cancellationToken);
+        }
+
         /// <summary>
         /// Renders <paramref name="email"/> and sends it as <paramref name="options"/> say. The email's declared
         /// sender, reply-to and tags apply where neither the options nor the configuration for this email set them.
+        /// It renders in the options' culture, else the mailer's default culture, else the current one.
         /// </summary>
         /// <exception cref="global::System.ArgumentNullException">An argument is <see langword="null"/>.</exception>
         public static async global::System.Threading.Tasks.Task<global::SesMailer.SendResult> SendReceiptAsync(this global::SesMailer.IMailer mailer, global::SesMailer.EmailOptions options, global::Shop.Emails.ReceiptEmail email, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(mailer);
             global::System.ArgumentNullException.ThrowIfNull(options);
-            var rendered = await RenderReceiptAsync(email, cancellationToken).ConfigureAwait(false);
+            var culture = options.Culture ?? mailer.DefaultCulture ?? global::System.Globalization.CultureInfo.CurrentCulture;
+            var rendered = await RenderReceiptAsync(email, culture, cancellationToken).ConfigureAwait(false);
             return await mailer.SendAsync(new global::SesMailer.EmailMessage(rendered, options, Declaration), cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>Renders the subject, HTML and text of <paramref name="email"/> without sending it (for tests and previews).</summary>
+        /// <summary>Renders the subject, HTML and text of <paramref name="email"/> in the current culture without sending it (for tests and previews).</summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="email"/> is <see langword="null"/>.</exception>
-        public static async global::System.Threading.Tasks.Task<global::SesMailer.Rendering.RenderedEmail> RenderReceiptAsync(this global::Shop.Emails.ReceiptEmail email, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<global::SesMailer.Rendering.RenderedEmail> RenderReceiptAsync(this global::Shop.Emails.ReceiptEmail email, global::System.Threading.CancellationToken cancellationToken = default) =>
+            RenderReceiptAsync(email, global::System.Globalization.CultureInfo.CurrentCulture, cancellationToken);
+
+        /// <summary>
+        /// Renders the subject, HTML and text of <paramref name="email"/> in <paramref name="culture"/> without sending it:
+        /// numbers and dates in the subject and the templates follow it, whatever the current culture, which is left as it was.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentNullException">An argument is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The app runs with invariant globalization and <paramref name="culture"/> is not the invariant culture.</exception>
+        public static async global::System.Threading.Tasks.Task<global::SesMailer.Rendering.RenderedEmail> RenderReceiptAsync(this global::Shop.Emails.ReceiptEmail email, global::System.Globalization.CultureInfo culture, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(email);
-            var subject = $"Order {email.Order?.Id}: {email.Total:C} ({{paid}})";
-            var html = await global::SesMailer.Rendering.TemplateRenderer.RenderAsync(new global::SesMailer.Generated.Assembly_Consumer.Template_Emails_ReceiptEmail(), email, global::SesMailer.Generated.Assembly_Consumer.GeneratedTemplateFactory.Instance, "_Shell", cancellationToken).ConfigureAwait(false);
-            var text = (string?)null;
-            return new global::SesMailer.Rendering.RenderedEmail(subject, html, text);
+            global::System.ArgumentNullException.ThrowIfNull(culture);
+            // The templates' own code (ToString("D"), string interpolation) reads the current culture: it is the send's until the end.
+            using (global::SesMailer.Globalization.EmailCulture.Enter(culture))
+            {
+                var subject = global::System.String.Create(culture, $"Order {email.Order?.Id}: {email.Total:C} ({{paid}})");
+                var html = await global::SesMailer.Rendering.TemplateRenderer.RenderAsync(new global::SesMailer.Generated.Assembly_Consumer.Template_Emails_ReceiptEmail(), email, global::SesMailer.Generated.Assembly_Consumer.GeneratedTemplateFactory.Instance, "_Shell", cancellationToken).ConfigureAwait(false);
+                var text = (string?)null;
+                return new global::SesMailer.Rendering.RenderedEmail(subject, html, text);
+            }
         }
 
         private static readonly global::SesMailer.EmailDeclaration Declaration = new global::SesMailer.EmailDeclaration("Receipt")
