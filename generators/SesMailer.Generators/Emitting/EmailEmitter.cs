@@ -12,6 +12,8 @@ namespace SesMailer.Generators.Emitting;
 /// </summary>
 internal static class EmailEmitter
 {
+    private const string CultureType = "global::System.Globalization.CultureInfo";
+
     public static string HintName(EmailSpec email) => "Emails/" + SourceWriter.Identifier(email.MetadataDisplayName) + ".g.cs";
 
     /// <summary>The static class holding an email's methods: <c>WelcomeEmailMailer</c> (outer type names joined by '_').</summary>
@@ -39,30 +41,9 @@ internal static class EmailEmitter
         writer.Line($"{visibility} static partial class {ClassName(email)}");
         writer.OpenBrace();
 
-        const string Culture = "global::System.Globalization.CultureInfo";
-        writer.Line($"/// <summary>Renders <paramref name=\"email\"/> and sends it to <paramref name=\"to\"/>, in the mailer's default culture (else the current one).</summary>");
-        writer.Line($"/// <exception cref=\"global::System.ArgumentNullException\">An argument is <see langword=\"null\"/>.</exception>");
-        writer.Line($"public static global::System.Threading.Tasks.Task<global::SesMailer.SendResult> Send{email.Name}Async(this global::SesMailer.IMailer mailer, string to, {model} email, global::System.Threading.CancellationToken cancellationToken = default)");
-        writer.OpenBrace();
-        writer.Line("global::System.ArgumentNullException.ThrowIfNull(to);");
-        writer.Line("var options = new global::SesMailer.EmailOptions();");
-        writer.Line("options.To.Add(to);");
-        writer.Line($"return Send{email.Name}Async(mailer, options, email, cancellationToken);");
-        writer.CloseBrace();
-        writer.Line();
-
-        writer.Line($"/// <summary>Renders <paramref name=\"email\"/> in <paramref name=\"culture\"/> and sends it to <paramref name=\"to\"/>.</summary>");
-        writer.Line($"/// <exception cref=\"global::System.ArgumentNullException\">An argument is <see langword=\"null\"/>.</exception>");
-        writer.Line($"/// <exception cref=\"global::System.InvalidOperationException\">The app runs with invariant globalization and <paramref name=\"culture\"/> is not the invariant culture.</exception>");
-        writer.Line($"public static global::System.Threading.Tasks.Task<global::SesMailer.SendResult> Send{email.Name}Async(this global::SesMailer.IMailer mailer, string to, {model} email, {Culture} culture, global::System.Threading.CancellationToken cancellationToken = default)");
-        writer.OpenBrace();
-        writer.Line("global::System.ArgumentNullException.ThrowIfNull(to);");
-        writer.Line("global::System.ArgumentNullException.ThrowIfNull(culture);");
-        writer.Line("var options = new global::SesMailer.EmailOptions { Culture = culture };");
-        writer.Line("options.To.Add(to);");
-        writer.Line($"return Send{email.Name}Async(mailer, options, email, cancellationToken);");
-        writer.CloseBrace();
-        writer.Line();
+        const string Culture = CultureType;
+        WriteSendTo(writer, email, model, withCulture: false);
+        WriteSendTo(writer, email, model, withCulture: true);
 
         writer.Line("/// <summary>");
         writer.Line("/// Renders <paramref name=\"email\"/> and sends it as <paramref name=\"options\"/> say. The email's declared");
@@ -119,6 +100,34 @@ internal static class EmailEmitter
         }
 
         return writer.ToString();
+    }
+
+    /// <summary>The <c>Send{Name}Async(mailer, to, email[, culture], ct)</c> overload, which addresses the email to one recipient.</summary>
+    private static void WriteSendTo(SourceWriter writer, EmailSpec email, string model, bool withCulture)
+    {
+        writer.Line(withCulture
+            ? "/// <summary>Renders <paramref name=\"email\"/> in <paramref name=\"culture\"/> and sends it to <paramref name=\"to\"/>.</summary>"
+            : "/// <summary>Renders <paramref name=\"email\"/> and sends it to <paramref name=\"to\"/>, in the mailer's default culture (else the current one).</summary>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentNullException\">An argument is <see langword=\"null\"/>.</exception>");
+        if (withCulture)
+        {
+            writer.Line("/// <exception cref=\"global::System.InvalidOperationException\">The app runs with invariant globalization and <paramref name=\"culture\"/> is not the invariant culture.</exception>");
+        }
+
+        var culture = withCulture ? $"{CultureType} culture, " : string.Empty;
+        writer.Line($"public static global::System.Threading.Tasks.Task<global::SesMailer.SendResult> Send{email.Name}Async(this global::SesMailer.IMailer mailer, string to, {model} email, {culture}global::System.Threading.CancellationToken cancellationToken = default)");
+        writer.OpenBrace();
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(to);");
+        if (withCulture)
+        {
+            writer.Line("global::System.ArgumentNullException.ThrowIfNull(culture);");
+        }
+
+        writer.Line(withCulture ? "var options = new global::SesMailer.EmailOptions { Culture = culture };" : "var options = new global::SesMailer.EmailOptions();");
+        writer.Line("options.To.Add(to);");
+        writer.Line($"return Send{email.Name}Async(mailer, options, email, cancellationToken);");
+        writer.CloseBrace();
+        writer.Line();
     }
 
     /// <summary>
