@@ -96,4 +96,39 @@ public sealed class PackageTests(PackageFixture fixture) : IClassFixture<Package
         Assert.False(Directory.Exists(Path.Combine(project, "sesmailer")), "template copies were written into the project folder");
         Assert.Contains($"{template}(3,12): error CS1061: 'WelcomeEmail' does not contain a definition for 'NoSuchMember'", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_packaged_glue_hands_embedded_resx_files_to_the_generator_which_checks_each_translation()
+    {
+        var project = fixture.Consumer("Console", "ConsoleResx");
+        var resources = Path.Combine(project, "Resources");
+        Directory.CreateDirectory(resources);
+        await File.WriteAllTextAsync(Path.Combine(resources, "Strings.resx"), """
+            <?xml version="1.0" encoding="utf-8"?>
+            <root>
+              <data name="Hello" xml:space="preserve">
+                <value>Hello {Name}</value>
+              </data>
+              <data name="Bye" xml:space="preserve">
+                <value>Bye</value>
+              </data>
+            </root>
+            """);
+        var french = Path.Combine(resources, "Strings.fr.resx");
+        await File.WriteAllTextAsync(french, """
+            <?xml version="1.0" encoding="utf-8"?>
+            <root>
+              <data name="Hello" xml:space="preserve">
+                <value>Bonjour {Nom}</value>
+              </data>
+            </root>
+            """);
+
+        // Warnings stay warnings here, to see SESM0301 beside the SESM0302 error.
+        var (exitCode, output) = await DotNet.RunAsync(project, "build", "-p:TreatWarningsAsErrors=false");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains($"{french}(3,4): error SESM0302: Translation of 'Hello' in 'Strings.fr.resx': it has {{Nom}}; the neutral string has {{Name}}", output, StringComparison.Ordinal);
+        Assert.Contains($"{french}(2,2): warning SESM0301: 'Strings.fr.resx' has no string 'Bye'", output, StringComparison.Ordinal);
+    }
 }
