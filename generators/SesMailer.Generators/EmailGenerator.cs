@@ -8,6 +8,7 @@ using SesMailer.Generators.Helpers;
 using SesMailer.Generators.Model;
 using SesMailer.Generators.Parsing;
 using SesMailer.Generators.Razor;
+using SesMailer.Generators.Resources;
 
 namespace SesMailer.Generators;
 
@@ -74,6 +75,24 @@ public sealed class EmailGenerator : IIncrementalGenerator
             .Select(static (pair, _) => TemplateResolver.UnclaimedLocalized(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.UnclaimedLocalized);
         context.RegisterSourceOutput(unclaimedLocalized, static (production, diagnostics) =>
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                production.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        // .resx files (marked SesMailerResource by the glue): each culture's strings checked against the neutral ones.
+        var resourceDiagnostics = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => ResourceFiles.Read(pair.Left, pair.Right, cancellationToken))
+            .Where(static file => file is not null)
+            .Select(static (file, _) => file!)
+            .WithTrackingName(TrackingNames.ResourceFiles)
+            .Collect()
+            .Select(static (all, _) => ResourceChecks.Run(all))
+            .WithTrackingName(TrackingNames.ResourceDiagnostics);
+        context.RegisterSourceOutput(resourceDiagnostics, static (production, diagnostics) =>
         {
             foreach (var diagnostic in diagnostics)
             {

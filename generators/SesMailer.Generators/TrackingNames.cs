@@ -16,4 +16,6 @@ internal static class TrackingNames
     public const string TemplateSummaries = nameof(TemplateSummaries);
     public const string ImportDiagnostics = nameof(ImportDiagnostics);
     public const string Registry = nameof(Registry);
+    public const string ResourceFiles = nameof(ResourceFiles);
+    public const string ResourceDiagnostics = nameof(ResourceDiagnostics);
 }

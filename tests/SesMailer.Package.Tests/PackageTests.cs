@@ -96,4 +96,59 @@ public sealed class PackageTests(PackageFixture fixture) : IClassFixture<Package
         Assert.False(Directory.Exists(Path.Combine(project, "sesmailer")), "template copies were written into the project folder");
         Assert.Contains($"{template}(3,12): error CS1061: 'WelcomeEmail' does not contain a definition for 'NoSuchMember'", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Resx_strings_reach_templates_through_the_strongly_typed_class_and_each_translation_is_checked()
+    {
+        var project = fixture.Consumer("Console", "ConsoleResx");
+        var resources = Path.Combine(project, "Resources");
+        Directory.CreateDirectory(resources);
+        await File.WriteAllTextAsync(Path.Combine(resources, "Strings.resx"), """
+            <?xml version="1.0" encoding="utf-8"?>
+            <root>
+              <data name="Hello" xml:space="preserve">
+                <value>Hello {Name}</value>
+              </data>
+              <data name="Bye" xml:space="preserve">
+                <value>Bye</value>
+              </data>
+            </root>
+            """);
+        var french = Path.Combine(resources, "Strings.fr.resx");
+        await File.WriteAllTextAsync(french, """
+            <?xml version="1.0" encoding="utf-8"?>
+            <root>
+              <data name="Hello" xml:space="preserve">
+                <value>Bonjour {Nom}</value>
+              </data>
+            </root>
+            """);
+        // The SDK's strongly typed class for Strings.resx, used by the template with a key the neutral file lacks.
+        var projectFile = Path.Combine(project, "Console.csproj");
+        await File.WriteAllTextAsync(projectFile, (await File.ReadAllTextAsync(projectFile)).Replace("</Project>", """
+              <ItemGroup>
+                <EmbeddedResource Update="Resources/Strings.resx">
+                  <StronglyTypedLanguage>CSharp</StronglyTypedLanguage>
+                  <StronglyTypedClassName>Strings</StronglyTypedClassName>
+                  <StronglyTypedNamespace>Localized</StronglyTypedNamespace>
+                  <StronglyTypedFileName>$(IntermediateOutputPath)Strings.cs</StronglyTypedFileName>
+                </EmbeddedResource>
+              </ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal));
+        var template = Path.Combine(project, "Emails", "WelcomeEmail.cshtml");
+        await File.WriteAllTextAsync(template, "@model WelcomeEmail\n<p>@Localized.Strings.Bye</p>\n<h1>@Localized.Strings.Welcome, @Model.Name!</h1>\n");
+
+        // Warnings stay warnings here, to see SESM0301 beside the errors.
+        var (exitCode, output) = await DotNet.RunAsync(project, "build", "-p:TreatWarningsAsErrors=false");
+
+        Assert.NotEqual(0, exitCode);
+        // A key missing from the neutral .resx is a C# error at the template line; one that exists compiles.
+        Assert.Contains(
+            output.Split('\n'),
+            line => line.StartsWith($"{template}(3,", StringComparison.Ordinal) && line.Contains("error CS0117: 'Strings' does not contain a definition for 'Welcome'", StringComparison.Ordinal));
+        Assert.DoesNotContain("'Bye'", output.Replace("no string 'Bye'", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains($"{french}(3,4): error SESM0302: Translation of 'Hello' in 'Strings.fr.resx': it has {{Nom}}; the neutral string has {{Name}}", output, StringComparison.Ordinal);
+        Assert.Contains($"{french}(2,2): warning SESM0301: 'Strings.fr.resx' has no string 'Bye'", output, StringComparison.Ordinal);
+    }
 }

@@ -111,7 +111,7 @@ public class RenderingTests
     public async Task The_registry_lists_every_declared_email_and_renders_through_it()
     {
         var names = EmailRegistry.All.Select(e => e.Name).ToList();
-        Assert.Equal(["Invoice", "Notice", "PasswordReset", "Profile", "Receipt", "Statement", "Welcome"], names);
+        Assert.Equal(["Invoice", "Newsletter", "Notice", "PasswordReset", "Profile", "Receipt", "Statement", "Welcome"], names);
 
         var receipt = EmailRegistry.Find("Receipt")!;
         Assert.Equal(typeof(ReceiptEmail), receipt.ModelType);

@@ -12,6 +12,7 @@ internal static class DiagnosticDescriptors
     private const string TemplatesCategory = "SesMailer.Templates";
     private const string DeclarationCategory = "SesMailer.Declaration";
     private const string RazorCategory = "SesMailer.Razor";
+    private const string ResourcesCategory = "SesMailer.Resources";
     private const string HelpRoot = "https://github.com/sesmailer/sesmailer/blob/main/generators/DIAGNOSTICS.md#";
 
     public static readonly DiagnosticDescriptor TemplateNotFound = Create(
@@ -108,6 +109,17 @@ internal static class DiagnosticDescriptors
         "Razor: {0} ({1})",
         "The template could not be parsed by Razor; the message says what was expected.");
 
+    public static readonly DiagnosticDescriptor ResourceStringMissing = Create(
+        "SESM0301", "Localized resource string missing", ResourcesCategory,
+        "'{0}' has no string '{1}': in {2} the neutral string is used; add a <data name=\"{1}\"> with its translation",
+        "Every string of a neutral .resx should be translated in each of its culture files; a missing one falls back to the neutral language at run time.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ResourcePlaceholdersDiffer = Create(
+        "SESM0302", "Translation placeholders differ from the neutral string", ResourcesCategory,
+        "Translation of '{0}' in '{1}': {2}; the neutral string has {3}",
+        "A translation must use the same {Placeholder}s as the neutral string (their formats may differ), or the values it is formatted with would be missing or unknown.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
         [TemplateNotFound.Id] = TemplateNotFound,
@@ -128,6 +140,8 @@ internal static class DiagnosticDescriptors
         [GenericType.Id] = GenericType,
         [MissingSubject.Id] = MissingSubject,
         [RazorError.Id] = RazorError,
+        [ResourceStringMissing.Id] = ResourceStringMissing,
+        [ResourcePlaceholdersDiffer.Id] = ResourcePlaceholdersDiffer,
     };
 
     public static DiagnosticDescriptor ById(string id) => All[id];

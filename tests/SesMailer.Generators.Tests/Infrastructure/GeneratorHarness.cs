@@ -91,15 +91,22 @@ internal static class GeneratorHarness
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
 
-        /// <summary>Every file is marked as a template (as the MSBuild glue does) unless it is under Views/ (an MVC view).</summary>
+        /// <summary>
+        /// Every file is marked as a template (as the MSBuild glue does) unless it is under Views/ (an MVC view);
+        /// a .resx is marked as a resource.
+        /// </summary>
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
-            textFile.Path.StartsWith(ProjectDirectory + "Views/", StringComparison.Ordinal) ? Options.Empty : Options.Template;
+            textFile.Path.EndsWith(".resx", StringComparison.Ordinal) ? Options.Resource
+            : textFile.Path.StartsWith(ProjectDirectory + "Views/", StringComparison.Ordinal) ? Options.Empty
+            : Options.Template;
 
         private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
         {
             public static readonly Options Empty = new([]);
 
             public static readonly Options Template = new(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.SesMailerTemplate"] = "true" });
+
+            public static readonly Options Resource = new(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.SesMailerResource"] = "true" });
 
             public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
         }
