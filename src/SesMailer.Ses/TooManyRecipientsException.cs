@@ -5,12 +5,6 @@ namespace SesMailer.Ses;
 /// <summary>A message has more distinct recipients (To + Cc + Bcc) than SES accepts in one message.</summary>
 public sealed class TooManyRecipientsException : EmailValidationException
 {
-    /// <summary>Creates the exception for a message of <paramref name="count"/> recipients (field <c>Recipients</c>).</summary>
-    public TooManyRecipientsException(int count, int limit)
-        : this("Recipients", count, limit, "Recipients: " + RecipientRule.TooMany(count, limit))
-    {
-    }
-
     /// <summary>Creates the exception for <paramref name="field"/> holding <paramref name="count"/> recipients.</summary>
     /// <param name="field">The field, for example <c>Destinations</c>.</param>
     /// <param name="count">How many distinct recipients there are.</param>

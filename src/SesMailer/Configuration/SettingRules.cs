@@ -46,12 +46,8 @@ internal static class SettingRules
             return;
         }
 
-        if (address.DisplayName is { } name)
-        {
-            Add(HeaderTextRule.Check(name, "display name"), path, problems);
-        }
-
-        Add(AddressRule.ToAscii(address.Address), path, problems);
+        // The same check the composer applies to the message's addresses.
+        Add(Mime.Mailboxes.Check(address).Result, path, problems);
     }
 
     public static void Mailboxes(IEnumerable<string>? texts, string path, List<string> problems)
