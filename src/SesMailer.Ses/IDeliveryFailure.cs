@@ -19,4 +19,10 @@ public interface IDeliveryFailure
 
     /// <summary>Whether the message may have been accepted although no answer said so; it must not be resent blindly.</summary>
     bool IsInDoubt { get; }
+
+    /// <summary>
+    /// Whether the message was never offered to the service (a circuit breaker or a local budget refused it first),
+    /// so it certainly was not delivered. The default implementation returns <see langword="false"/>.
+    /// </summary>
+    bool IsNotAttempted => false;
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
 using Polly;
+using Polly.CircuitBreaker;
 using SesMailer.Ses.Connection;
 using SesMailer.Ses.Protocol;
 using SesMailer.Ses.Retry;
@@ -77,7 +78,7 @@ public sealed partial class SesClient : ISesClient, IDisposable
         _ownsHttp = httpClient is null;
         // The attempt timeout (driven by the injected clock) bounds each attempt, so the owned client has none of its own.
         _http = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        _pipeline = SesRetryPipeline.Create(options.Retry, _time, () => NextJitter(), logger);
+        _pipeline = SesRetryPipeline.Create(options.Retry, options.CircuitBreaker, _time, () => NextJitter(), logger);
     }
 
     /// <summary>The region requests are signed for.</summary>
@@ -115,12 +116,17 @@ public sealed partial class SesClient : ISesClient, IDisposable
         var body = request.ToFormBody();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(SesRetryPipeline.ActionKey, request.Action);
+        context.Properties.Set(SesRetryPipeline.StartedKey, _time.GetTimestamp());
         try
         {
             return await _pipeline.ExecuteAsync(
                 static async (ctx, state) => await state.client.SendOnceAsync(state.request, state.body, ctx.CancellationToken).ConfigureAwait(false),
                 context,
                 (client: this, request, body)).ConfigureAwait(false);
+        }
+        catch (BrokenCircuitException e)
+        {
+            throw new SesCircuitOpenException(e.RetryAfter, e);
         }
         finally
         {
@@ -169,8 +175,15 @@ public sealed partial class SesClient : ISesClient, IDisposable
             text = await LimitedBody.ReadAsync(response.Content, _options.MaxResponseBytes, linked.Token).ConfigureAwait(false)
                 ?? throw new SesResponseTooLargeException(request.Action, status, _options.MaxResponseBytes, response.Content.Headers.ContentLength, inDoubt: !request.IsIdempotent);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
+            // The caller gave up. Before the body left nothing was sent, so this is a plain cancellation; after it,
+            // SES may already hold the message, and calling that "cancelled" would invite a second send.
+            if (content.Started && !request.IsIdempotent)
+            {
+                throw new SesInDoubtException(request.Action, e);
+            }
+
             throw;
         }
         catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException)
@@ -182,10 +195,25 @@ public sealed partial class SesClient : ISesClient, IDisposable
 
         if ((int)status is >= 200 and < 300)
         {
-            return SesXml.ParseSuccess(request.Action, status, text);
+            try
+            {
+                return SesXml.ParseSuccess(request.Action, status, text);
+            }
+            catch (SesUnexpectedResponseException e) when (!request.IsIdempotent)
+            {
+                // A 2xx that is not SES's answer (truncated, or from something in between): SES may have accepted it.
+                throw new SesInDoubtException(request.Action, e);
+            }
         }
 
         var error = SesXml.ParseError(status, text);
+        if (error is SesUnexpectedResponseException unexpected && !request.IsIdempotent && IsAmbiguous(status))
+        {
+            // Not an SES error document: a proxy or load balancer answered (an HTML 502/504, a 408). It may have
+            // forwarded the message before giving up on SES's answer, so only an SES error proves nothing was sent.
+            throw new SesInDoubtException(request.Action, unexpected);
+        }
+
         if (ClockSkew.IsSkewError(error) && ClockSkew.Adjust(ref _clockOffsetTicks, _time.GetUtcNow(), serverDate))
         {
             throw new SesClockSkewDetectedException(error);
@@ -243,6 +271,9 @@ public sealed partial class SesClient : ISesClient, IDisposable
             throw new SesConfigurationException($"The AWS credentials could not be loaded: {e.Message}", e);
         }
     }
+
+    /// <summary>Statuses with which something between us and SES can answer after forwarding the request.</summary>
+    private static bool IsAmbiguous(HttpStatusCode status) => (int)status >= 500 || status == HttpStatusCode.RequestTimeout;
 
     private static SesException TransportFailure(QueryRequest request, bool bodyStarted, Exception cause)
     {

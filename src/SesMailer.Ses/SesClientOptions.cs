@@ -49,6 +49,9 @@ public sealed class SesClientOptions
     /// <summary>How failed requests are retried.</summary>
     public SesRetryOptions Retry { get; set; } = new();
 
+    /// <summary>When the client stops calling SES for a while after repeated server errors.</summary>
+    public SesCircuitBreakerOptions CircuitBreaker { get; set; } = new();
+
     /// <summary>
     /// How long one attempt may take before it is abandoned. An attempt abandoned after its body was sent is
     /// reported as <see cref="SesInDoubtException"/> for sends. The default value is 30 seconds.
@@ -77,6 +80,12 @@ public sealed class SesRetryOptions
     /// <summary>The cap of one wait. The default value is 20 seconds.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// The time budget of one call, attempts and waits together: no retry starts after it is spent, and no wait
+    /// runs past it. The default value is 60 seconds.
+    /// </summary>
+    public TimeSpan MaxRetryTime { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Checks the settings; throws naming the one that is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
     public void Validate()
@@ -94,6 +103,61 @@ public sealed class SesRetryOptions
         if (MaxDelay < BaseDelay)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxDelay), MaxDelay, "SesRetryOptions.MaxDelay must be at least BaseDelay.");
+        }
+
+        if (MaxRetryTime <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxRetryTime), MaxRetryTime, "SesRetryOptions.MaxRetryTime must be positive.");
+        }
+    }
+}
+
+/// <summary>
+/// The circuit breaker shared by every call of one client: when, within <see cref="SamplingDuration"/>, at least
+/// <see cref="MinimumThroughput"/> attempts were made and at least <see cref="FailureRatio"/> of them failed with a
+/// server error (5xx), a lost connection or an in-doubt outcome, calls fail at once with
+/// <see cref="SesCircuitOpenException"/> for <see cref="BreakDuration"/>, then one trial call decides. SES's own
+/// refusals (rejections, throttling) do not count: they prove SES is up.
+/// </summary>
+public sealed class SesCircuitBreakerOptions
+{
+    /// <summary>Whether the breaker is on. The default value is <see langword="true"/>.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The share of failed attempts that opens the breaker, in (0, 1]. The default value is 0.5.</summary>
+    public double FailureRatio { get; set; } = 0.5;
+
+    /// <summary>The fewest attempts in the window before the breaker may open. The default value is 10.</summary>
+    public int MinimumThroughput { get; set; } = 10;
+
+    /// <summary>The window attempts are counted in. The default value is 30 seconds.</summary>
+    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long calls fail fast once the breaker opened. The default value is 15 seconds.</summary>
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Checks the settings; throws naming the one that is out of range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
+    public void Validate()
+    {
+        if (FailureRatio is <= 0 or > 1 || double.IsNaN(FailureRatio))
+        {
+            throw new ArgumentOutOfRangeException(nameof(FailureRatio), FailureRatio, "SesCircuitBreakerOptions.FailureRatio must be above 0 and at most 1.");
+        }
+
+        if (MinimumThroughput < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinimumThroughput), MinimumThroughput, "SesCircuitBreakerOptions.MinimumThroughput must be at least 2.");
+        }
+
+        if (SamplingDuration < TimeSpan.FromMilliseconds(500))
+        {
+            throw new ArgumentOutOfRangeException(nameof(SamplingDuration), SamplingDuration, "SesCircuitBreakerOptions.SamplingDuration must be at least 500 milliseconds.");
+        }
+
+        if (BreakDuration < TimeSpan.FromMilliseconds(500))
+        {
+            throw new ArgumentOutOfRangeException(nameof(BreakDuration), BreakDuration, "SesCircuitBreakerOptions.BreakDuration must be at least 500 milliseconds.");
         }
     }
 }

@@ -41,6 +41,9 @@ public class SesException : Exception, IDeliveryFailure
     /// <summary>Whether SES may have accepted the request although no answer said so (see <see cref="SesInDoubtException"/>).</summary>
     public virtual bool IsInDoubt => false;
 
+    /// <summary>Whether the call was refused before anything was sent to SES (see <see cref="SesCircuitOpenException"/>).</summary>
+    public virtual bool IsNotAttempted => false;
+
     /// <summary>The sender or the service is at fault, as SES's <c>Type</c> says (<c>Sender</c> or <c>Receiver</c>), when known.</summary>
     public string? ErrorType { get; internal set; }
 
@@ -112,15 +115,31 @@ public sealed class SesConnectionException(string message, Exception innerExcept
     : SesException("ConnectionFailure", message, requestId: null, statusCode: null, isRetryable: true, innerException);
 
 /// <summary>
-/// The request was sent but no answer came (timeout or connection lost after the body left). SES may have
-/// accepted the message and it has no idempotency token, so the client does not resend: check before sending again.
+/// The request left for SES but no answer from SES said what became of it: a timeout, a connection lost after the
+/// body left, a cancellation after it left, an answer that was not SES's (a proxy's HTML 502 or 504) or a truncated
+/// success. SES may have accepted the message and it has no idempotency token, so the client does not resend:
+/// check (SES event data, the recipient) before sending again.
 /// </summary>
 public sealed class SesInDoubtException(string action, Exception innerException)
-    : SesException("InDoubt", $"{action} was sent but no answer arrived ({innerException.Message}); SES may have accepted it. It was not resent: check the recipient or SES event data before sending again.", requestId: null, statusCode: null, isRetryable: false, innerException)
+    : SesException("InDoubt", $"{action} left for SES but no answer from SES came back ({innerException.Message}); SES may have accepted it. It was not resent: check the recipient or SES event data before sending again.", requestId: null, statusCode: null, isRetryable: false, innerException)
 {
     /// <summary>The SES action that was in flight, for example <c>SendRawEmail</c>.</summary>
     public string Action { get; } = action;
 
     /// <inheritdoc />
     public override bool IsInDoubt => true;
+}
+
+/// <summary>
+/// The client refused to call SES because too many recent calls failed with server errors or lost connections
+/// (its circuit breaker is open); nothing was sent. Trying again after <see cref="RetryAfter"/> can succeed.
+/// </summary>
+public sealed class SesCircuitOpenException(TimeSpan? retryAfter, Exception innerException)
+    : SesException("CircuitOpen", $"SES calls are paused after repeated server errors{(retryAfter is { } wait ? $"; trying again in {wait.TotalSeconds:0.#} s" : string.Empty)}; nothing was sent.", requestId: null, statusCode: null, isRetryable: true, innerException)
+{
+    /// <summary>How long the breaker stays open, when known.</summary>
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+
+    /// <inheritdoc />
+    public override bool IsNotAttempted => true;
 }

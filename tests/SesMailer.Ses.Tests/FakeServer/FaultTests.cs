@@ -166,17 +166,18 @@ public sealed class FaultTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_truncated_success_body_is_reported_not_misread()
+    public async Task A_truncated_success_body_of_a_send_is_in_doubt_and_quoted_not_misread()
     {
         using var ses = FakeSes.Client(_server);
         _server.EnqueueFault(FakeSesFault.Malformed(HttpStatusCode.OK, "<SendRawEmailResponse xmlns=\"http://ses.amazonaws.com/doc/2010-12-01/\"><SendRawEmailResult><MessageId>0100", "text/xml"));
 
-        var error = await Assert.ThrowsAsync<SesUnexpectedResponseException>(() => ses.SendRawEmailAsync(Raw(), TestMessages.Timeout()));
+        var error = await Assert.ThrowsAsync<SesInDoubtException>(() => ses.SendRawEmailAsync(Raw(), TestMessages.Timeout()));
 
         Assert.Single(_server.Requests);
         Assert.False(error.IsRetryable);
-        Assert.Contains("HTTP 200", error.Message, StringComparison.Ordinal);
-        Assert.Contains("<SendRawEmailResponse", error.BodyStart, StringComparison.Ordinal);
+        var cause = Assert.IsType<SesUnexpectedResponseException>(error.InnerException);
+        Assert.Contains("HTTP 200", cause.Message, StringComparison.Ordinal);
+        Assert.Contains("<SendRawEmailResponse", cause.BodyStart, StringComparison.Ordinal);
     }
 
     [Fact]
