@@ -13,7 +13,7 @@ internal static class CustomHeaderRule
         "From", "To", "Cc", "Bcc", "Reply-To", "Sender", "Subject", "Date", "Message-ID", "MIME-Version",
         "Content-Type", "Content-Transfer-Encoding", "Content-Disposition", "Content-ID", "Content-Description",
         "List-Unsubscribe", "List-Unsubscribe-Post", "X-Priority", "Priority", "Importance",
-        "Return-Path", "Received", "DKIM-Signature",
+        "Return-Path", "Received", "DKIM-Signature", "X-SesMailer-Id",
     };
 
     /// <summary>

@@ -46,6 +46,12 @@ internal static class RuleIds
     /// <summary>The same Content-ID is used by two inline images.</summary>
     public const string UniqueContentId = "unique-content-id";
 
+    /// <summary>A stable message id (<c>X-SesMailer-Id</c>) is outside <c>[A-Za-z0-9_-]{1,64}</c>.</summary>
+    public const string StableId = "stable-id";
+
+    /// <summary>A tag name SesMailer sets itself (<c>sesmailer-id</c>).</summary>
+    public const string ReservedTag = "reserved-tag";
+
     /// <summary>The composed MIME is not CRLF-only and 7-bit with lines of at most <see cref="RuleLimits.LineLengthLimit"/> octets.</summary>
     public const string MimeLines = "mime-lines";
 }

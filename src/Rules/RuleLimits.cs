@@ -21,6 +21,9 @@ internal static class RuleLimits
     /// <summary>The longest SES tag name or value.</summary>
     public const int TagLengthLimit = 256;
 
+    /// <summary>The longest stable message id (<c>X-SesMailer-Id</c>): short enough for logs, a file name and an SES tag value.</summary>
+    public const int StableIdLengthLimit = 64;
+
     /// <summary>The longest SES configuration set name.</summary>
     public const int ConfigurationSetNameLengthLimit = 64;
 

@@ -68,4 +68,10 @@ public static class EmailRules
 
     /// <summary>Rule: the composed MIME is not CRLF-only and 7-bit with lines of at most <see cref="LineLengthLimit"/> octets.</summary>
     public const string MimeLines = RuleIds.MimeLines;
+
+    /// <summary>A stable message id is outside <c>[A-Za-z0-9_-]{1,64}</c>.</summary>
+    public const string StableId = RuleIds.StableId;
+
+    /// <summary>A tag name SesMailer sets itself.</summary>
+    public const string ReservedTag = RuleIds.ReservedTag;
 }

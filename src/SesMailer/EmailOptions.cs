@@ -56,6 +56,16 @@ public sealed class EmailOptions
     public bool OneMessagePerRecipient { get; set; }
 
     /// <summary>
+    /// The message's stable id, sent as the <c>X-SesMailer-Id</c> header and the SES tag <c>sesmailer-id</c>, so SES
+    /// event notifications (deliveries, bounces, complaints) can be matched to it. 1 to 64 characters of
+    /// <c>A-Z a-z 0-9 _ -</c>. Leave it <see langword="null"/> and one is assigned when the message is composed
+    /// (<see cref="SendResult.Id"/> reports it); set it yourself (a row id of your own, say) to know it before
+    /// the send and to keep it when you try the same message again. A send split per recipient gives each copy the
+    /// id followed by <c>-1</c>, <c>-2</c>….
+    /// </summary>
+    public string? Id { get; set; }
+
+    /// <summary>
     /// The culture the email is rendered in: numbers, dates and <see cref="Money"/> in the subject and the templates,
     /// and which localized template is chosen. <see langword="null"/> uses the mailer's <c>SesMailer:Culture</c>, else
     /// the caller's current culture. The caller's current culture is never changed.
@@ -73,6 +83,7 @@ public sealed class EmailOptions
             Priority = Priority,
             OneMessagePerRecipient = OneMessagePerRecipient,
             Culture = Culture,
+            Id = Id,
         };
         AddAll(copy.To, To);
         AddAll(copy.Cc, Cc);

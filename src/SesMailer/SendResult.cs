@@ -10,6 +10,15 @@ public sealed record SendResult(string MessageId)
     /// <summary>Every message id of this send: one, or one per recipient when the send was split.</summary>
     public IReadOnlyList<string> MessageIds { get; init; } = MessageId.Length == 0 ? [] : [MessageId];
 
+    /// <summary>
+    /// The stable id of the message (<see cref="EmailOptions.Id"/>, or the one assigned when it was composed); the
+    /// first one when the send was split per recipient. <see langword="null"/> when the send was cancelled.
+    /// </summary>
+    public string? Id { get; init; }
+
+    /// <summary>Every stable id of this send, in the order of <see cref="MessageIds"/>.</summary>
+    public IReadOnlyList<string> Ids { get; init; } = [];
+
     /// <summary>Whether an interceptor cancelled the send (nothing was sent).</summary>
     public bool IsCancelled { get; init; }
 

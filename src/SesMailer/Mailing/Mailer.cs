@@ -142,13 +142,14 @@ public sealed class Mailer : IMailer, IDisposable
 
             var result = working.Options.OneMessagePerRecipient
                 ? await SendPerRecipientAsync(working, cancellationToken).ConfigureAwait(false)
-                : await _transport.SendAsync(_composer.Compose(working), cancellationToken).ConfigureAwait(false);
+                : await SendOneAsync(working, cancellationToken).ConfigureAwait(false);
 
             var elapsed = _time.GetElapsedTime(started);
             var recipients = working.Options.To.Count + working.Options.Cc.Count + working.Options.Bcc.Count;
             _telemetry.Sent.Add(result.MessageIds.Count, new KeyValuePair<string, object?>("sesmailer.email", name));
             _telemetry.Duration.Record(elapsed.TotalSeconds, new("sesmailer.email", name), new("sesmailer.outcome", "sent"));
             activity?.SetTag("sesmailer.message_id", result.MessageId);
+            activity?.SetTag("sesmailer.id", result.Id);
             activity?.SetTag("sesmailer.recipients", recipients);
             activity?.SetTag("sesmailer.outcome", "sent");
             MailerLog.Sent(_logger, name, recipients, result.MessageId, (long)elapsed.TotalMilliseconds);
@@ -176,38 +177,40 @@ public sealed class Mailer : IMailer, IDisposable
         }
     }
 
+    private async Task<SendResult> SendOneAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        // The id is fixed on the working copy before composing, so logs and observers see the one that was sent.
+        message.Options.Id ??= StableId.New();
+        var outgoing = _composer.Compose(message);
+        var result = await _transport.SendAsync(outgoing, cancellationToken).ConfigureAwait(false);
+        return result with { Id = outgoing.Id, Ids = [outgoing.Id!] };
+    }
+
     private async Task<SendResult> SendPerRecipientAsync(EmailMessage message, CancellationToken cancellationToken)
     {
-        // Check the whole message once (every address, every rule) before the first copy leaves.
-        _composer.Compose(message);
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var ids = new List<string>();
-        var options = message.Options;
-        foreach (var recipient in options.To.Concat(options.Cc).Concat(options.Bcc))
-        {
-            if (!seen.Add(recipient.Address))
-            {
-                continue;
-            }
+        // The whole message first, so a bad address is reported as the caller wrote it (To[3], not To[0] of copy 4).
+        MessageValidator.Validate(message);
+        var copies = PerRecipient.Split(message);
 
-            var copy = message.With(options.Clone());
-            copy.Options.To.Clear();
-            copy.Options.Cc.Clear();
-            copy.Options.Bcc.Clear();
-            copy.Options.To.Add(recipient);
-            copy.Options.OneMessagePerRecipient = false;
+        // Check every copy (every address, every rule, every id) before the first one leaves.
+        var composed = copies.Select(_composer.Compose).ToList();
+        var ids = new List<string>();
+        var stableIds = new List<string>();
+        for (var i = 0; i < composed.Count; i++)
+        {
             try
             {
-                var result = await _transport.SendAsync(_composer.Compose(copy), cancellationToken).ConfigureAwait(false);
+                var result = await _transport.SendAsync(composed[i], cancellationToken).ConfigureAwait(false);
                 ids.Add(result.MessageId);
+                stableIds.Add(composed[i].Id!);
             }
             catch (Exception e) when (ids.Count > 0)
             {
-                throw new PartiallySentException(ids, recipient.Address, e);
+                throw new PartiallySentException(ids, copies[i].Options.To[0].Address, e);
             }
         }
 
-        return new SendResult(ids[0]) { MessageIds = ids };
+        return new SendResult(ids[0]) { MessageIds = ids, Id = stableIds[0], Ids = stableIds };
     }
 
     private async Task NotifyAsync(EmailSendOutcome outcome, CancellationToken cancellationToken)

@@ -55,6 +55,11 @@ internal static partial class MessageValidator
         }
 
         CheckTags(message.Options.Tags);
+        if (message.Options.Id is { } id)
+        {
+            StableIdRule.Check(id).ThrowIfBroken("Id");
+        }
+
         ConfigurationSetRule.Check(message.Options.ConfigurationSet).ThrowIfBroken("ConfigurationSet");
         var unsubscribeMailto = CheckListUnsubscribe(message.Options.ListUnsubscribe);
         CheckFiles(message.Options.Attachments, "Attachments", inline: false);
@@ -84,6 +89,11 @@ internal static partial class MessageValidator
             var tag = tags[i];
             TagRule.Check(tag?.Name, "name").ThrowIfBroken($"Tags[{i}].Name");
             TagRule.Check(tag?.Value, "value").ThrowIfBroken($"Tags[{i}].Value");
+            if (string.Equals(tag!.Name, StableId.TagName, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new EmailValidationException($"Tags[{i}].Name", RuleIds.ReservedTag,
+                    $"Tags[{i}].Name: '{tag.Name}' carries the message's stable id and is set by SesMailer; set EmailOptions.Id instead.");
+            }
         }
     }
 

@@ -33,10 +33,13 @@ public sealed class MimeComposer
     {
         ArgumentNullException.ThrowIfNull(message);
         var envelope = MessageValidator.Validate(message);
+        var id = message.Options.Id ?? StableId.New();
         var mime = Build(message, envelope);
+        mime.Headers.Add(StableId.HeaderName, id);
         var bytes = Serialize(mime);
         return new OutgoingEmail
         {
+            Id = id,
             Mime = bytes,
             From = envelope.From,
             Destinations = envelope.Destinations,

@@ -18,6 +18,13 @@ public sealed class OutgoingEmail
     /// <summary>SES message tags.</summary>
     public IReadOnlyList<MessageTag> Tags { get; init; } = [];
 
+    /// <summary>
+    /// The message's stable id (<see cref="StableId"/>), also in its <c>X-SesMailer-Id</c> header; a transport that
+    /// supports tags sends it as the tag <c>sesmailer-id</c>. <see langword="null"/> for a message that has none
+    /// (an <c>.eml</c> written by another tool).
+    /// </summary>
+    public string? Id { get; init; }
+
     /// <summary>The declared email the message was rendered from (for example <c>Welcome</c>), or <see langword="null"/>; never sent.</summary>
     public string? EmailName { get; init; }
 }

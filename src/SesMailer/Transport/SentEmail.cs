@@ -34,6 +34,9 @@ public sealed class SentEmail
     /// <summary>The declared email (for example <c>Welcome</c>), or <see langword="null"/> for a hand-built message.</summary>
     public string? EmailName => Outgoing.EmailName;
 
+    /// <summary>The message's stable id (<see cref="StableId"/>), also in its <c>X-SesMailer-Id</c> header.</summary>
+    public string? Id => Outgoing.Id;
+
     /// <summary>The sender as written in the From header.</summary>
     public EmailAddress From { get; }
 

@@ -37,8 +37,15 @@ public sealed class SesTransport : IEmailTransport
             Source = email.From,
             Destinations = email.Destinations,
             ConfigurationSetName = email.ConfigurationSet,
-            Tags = email.Tags.Select(static t => new SesMessageTag(t.Name, t.Value)).ToArray(),
+            Tags = Tags(email),
         }, cancellationToken).ConfigureAwait(false);
         return new SendResult(response.MessageId);
+    }
+
+    // The stable id rides along as a tag, which SES copies into every event notification of the message.
+    private static SesMessageTag[] Tags(OutgoingEmail email)
+    {
+        var tags = email.Tags.Select(static t => new SesMessageTag(t.Name, t.Value));
+        return (email.Id is { } id ? tags.Append(new SesMessageTag(StableId.TagName, id)) : tags).ToArray();
     }
 }

@@ -197,7 +197,7 @@ public sealed class MessageFeatureTests : IDisposable
         Assert.Equal("transactional", email.ConfigurationSet);
         Assert.Equal([new MessageTag("campaign", "spring-2026")], email.Tags);
         var headers = TestMessages.TopHeaders(email);
-        Assert.DoesNotContain("X-SES", headers, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("X-SES-", headers, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]
