@@ -7,7 +7,8 @@ namespace SesMailer.Cli;
 
 /// <summary>
 /// The <c>sesmailer</c> command line: the SES v1 calls of the seed tutorial from a shell. Exit codes: 0 success,
-/// 1 an SES or network error (<c>error: CODE: message (request id …)</c> on stderr), 2 bad usage or invalid input.
+/// 1 an SES or network error (<c>error: CODE: message (request id …)</c> on stderr), 2 bad usage or invalid input,
+/// 3 a message in doubt (<c>in doubt: message ID: …</c> on stderr; see <see cref="ExitCodes.InDoubt"/>).
 /// </summary>
 public static class SesCli
 {
@@ -68,6 +69,11 @@ public static class SesCli
             return await parse.InvokeAsync(
                 new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null },
                 cancellationToken).ConfigureAwait(false);
+        }
+        catch (CliInDoubtException e)
+        {
+            await error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return ExitCodes.InDoubt;
         }
         catch (SesException e)
         {

@@ -97,7 +97,7 @@ public sealed class CommandTests : IAsyncLifetime
 
         Assert.Equal(0, run.ExitCode);
         using var doc = JsonDocument.Parse(run.Out);
-        Assert.Equal(["MessageId", "RequestId"], doc.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["MessageId", "RequestId", "Id"], doc.RootElement.EnumerateObject().Select(p => p.Name));
         var request = Assert.Single(_server.Requests);
         Assert.Equal(["ann@example.com", "ben@example.com"], request.List("Destination.ToAddresses"));
         Assert.Equal(["bcc@example.com"], request.List("Destination.BccAddresses"));

@@ -33,7 +33,9 @@ internal static class SendCommands
                 throw new CliUsageException("send needs --text or --html (or both).");
             }
 
-            var response = await ctx.Client.SendEmailAsync(new SendEmailRequest
+            // SES composes this message, so the id can only travel as a tag; it is what an in-doubt report names.
+            var id = StableId.New();
+            var response = await InDoubtNamesAsync(id, ctx.Client.SendEmailAsync(new SendEmailRequest
             {
                 Source = parse.GetValue(from)!,
                 ToAddresses = parse.GetValue(to) ?? [],
@@ -44,9 +46,9 @@ internal static class SendCommands
                 TextBody = parse.GetValue(text),
                 HtmlBody = parse.GetValue(html),
                 ConfigurationSetName = parse.GetValue(configurationSet),
-                Tags = ParseTags(parse.GetValue(tags)),
-            }, ct).ConfigureAwait(false);
-            PrintSent(ctx, response);
+                Tags = [.. ParseTags(parse.GetValue(tags)), new SesMessageTag(StableId.TagName, id)],
+            }, ct)).ConfigureAwait(false);
+            PrintSent(ctx, response, id);
             return ExitCodes.Success;
         });
         yield return send;
@@ -76,16 +78,20 @@ internal static class SendCommands
                 throw new CliUsageException($"--file: {path.FullName} cannot be read ({e.Message}).", e);
             }
 
-            var destinations = parse.GetValue(rawTo) is { Length: > 0 } given ? given : RecipientsOf(bytes, path.FullName);
-            var response = await ctx.Client.SendRawEmailAsync(new SendRawEmailRequest
+            var message = Load(bytes, path.FullName);
+            var destinations = parse.GetValue(rawTo) is { Length: > 0 } given ? given : RecipientsOf(message, path.FullName);
+
+            // The file's own id when SesMailer wrote it; otherwise a new one, sent as a tag only (the file is sent as is).
+            var id = message.Headers[StableId.HeaderName] is { Length: > 0 } own ? own.Trim() : StableId.New();
+            var response = await InDoubtNamesAsync(id, ctx.Client.SendRawEmailAsync(new SendRawEmailRequest
             {
                 RawMessage = bytes,
                 Source = parse.GetValue(rawFrom),
                 Destinations = destinations,
                 ConfigurationSetName = parse.GetValue(rawConfigurationSet),
-                Tags = ParseTags(parse.GetValue(rawTags)),
-            }, ct).ConfigureAwait(false);
-            PrintSent(ctx, response);
+                Tags = [.. ParseTags(parse.GetValue(rawTags)), new SesMessageTag(StableId.TagName, id)],
+            }, ct)).ConfigureAwait(false);
+            PrintSent(ctx, response, id);
             return ExitCodes.Success;
         });
         yield return sendRaw;
@@ -95,14 +101,28 @@ internal static class SendCommands
 
     private static Option<string[]> TagOption() => new("--tag") { Description = "A message tag NAME=VALUE (repeat for more)." };
 
-    private static void PrintSent(CommandContext ctx, SendEmailResponse response) =>
+    private static void PrintSent(CommandContext ctx, SendEmailResponse response, string id) =>
         ctx.Print(
             () => JsonOutput.Object(w =>
             {
                 w.WriteString("MessageId", response.MessageId);
                 w.WriteString("RequestId", response.RequestId);
+                w.WriteString("Id", id);
             }),
-            () => TextTable.Pairs([("MessageId", response.MessageId), ("RequestId", response.RequestId)]));
+            () => TextTable.Pairs([("MessageId", response.MessageId), ("RequestId", response.RequestId), ("Id", id)]));
+
+    /// <summary>Turns an in-doubt answer into the exception that names the message (exit code 3).</summary>
+    private static async Task<T> InDoubtNamesAsync<T>(string id, Task<T> call)
+    {
+        try
+        {
+            return await call.ConfigureAwait(false);
+        }
+        catch (SesException e) when (e.IsInDoubt)
+        {
+            throw new CliInDoubtException(id, e);
+        }
+    }
 
     /// <summary>Parses <c>--tag NAME=VALUE</c>; the client checks the characters.</summary>
     internal static IReadOnlyList<SesMessageTag> ParseTags(string[]? values)
@@ -126,19 +146,21 @@ internal static class SendCommands
     /// Every To, Cc and Bcc address of the file: passed as Destinations so that SES does not fall back to the
     /// headers (which lose Bcc once a MIME writer drops it).
     /// </summary>
-    private static string[] RecipientsOf(byte[] mime, string path)
+    private static MimeMessage Load(byte[] mime, string path)
     {
-        MimeMessage message;
         try
         {
             using var stream = new MemoryStream(mime);
-            message = MimeMessage.Load(stream);
+            return MimeMessage.Load(stream);
         }
         catch (FormatException e)
         {
             throw new CliUsageException($"--file: {path} is not a MIME message ({e.Message}).", e);
         }
+    }
 
+    private static string[] RecipientsOf(MimeMessage message, string path)
+    {
         var recipients = message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes).Select(m => m.Address).ToArray();
         return recipients.Length > 0
             ? recipients
