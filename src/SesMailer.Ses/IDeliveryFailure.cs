@@ -25,4 +25,10 @@ public interface IDeliveryFailure
     /// so it certainly was not delivered. The default implementation returns <see langword="false"/>.
     /// </summary>
     bool IsNotAttempted => false;
+
+    /// <summary>
+    /// Whether the account's sending quota for the period is used up (SES's 24-hour quota): nothing more will be
+    /// accepted for hours, so a run of sends should stop. The default implementation returns <see langword="false"/>.
+    /// </summary>
+    bool IsQuotaExhausted => false;
 }

@@ -44,6 +44,9 @@ public class SesException : Exception, IDeliveryFailure
     /// <summary>Whether the call was refused before anything was sent to SES (see <see cref="SesCircuitOpenException"/>).</summary>
     public virtual bool IsNotAttempted => false;
 
+    /// <summary>Whether the account's 24-hour sending quota is used up (see <see cref="SesDailyQuotaExceededException"/>).</summary>
+    public virtual bool IsQuotaExhausted => false;
+
     /// <summary>The sender or the service is at fault, as SES's <c>Type</c> says (<c>Sender</c> or <c>Receiver</c>), when known.</summary>
     public string? ErrorType { get; internal set; }
 
@@ -75,7 +78,11 @@ public sealed class SesSendingRateExceededException(string message, string? requ
 /// Not retried in a loop: defer the send by minutes or hours, or ask AWS for a higher quota.
 /// </summary>
 public sealed class SesDailyQuotaExceededException(string message, string? requestId, HttpStatusCode? statusCode)
-    : SesThrottlingException("Throttling", message, requestId, statusCode, isRetryable: false);
+    : SesThrottlingException("Throttling", message, requestId, statusCode, isRetryable: false)
+{
+    /// <inheritdoc />
+    public override bool IsQuotaExhausted => true;
+}
 
 /// <summary>The custom MAIL FROM domain is not verified (<c>MailFromDomainNotVerifiedException</c>). Never retried.</summary>
 public sealed class SesMailFromDomainNotVerifiedException(string code, string message, string? requestId, HttpStatusCode? statusCode)
