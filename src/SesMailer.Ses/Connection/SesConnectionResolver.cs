@@ -11,7 +11,10 @@ namespace SesMailer.Ses.Connection;
 /// </summary>
 public static class SesConnectionResolver
 {
-    /// <summary>The region: options, else the profile's region, else the AWS chain (<c>AWS_REGION</c>, config file).</summary>
+    /// <summary>
+    /// The region: options, else the profile's region, else the AWS chain (<c>AWS_REGION</c>, the config file's
+    /// profile), else <c>AWS_DEFAULT_REGION</c>, which the AWS CLI reads but AWSSDK.Core does not.
+    /// </summary>
     /// <exception cref="SesConfigurationException">No region can be found.</exception>
     public static string ResolveRegion(SesClientOptions options)
     {
@@ -26,8 +29,29 @@ public static class SesConnectionResolver
         }
 
         var fallback = FallbackRegionFactory.GetRegionEndpoint(includeInstanceMetadata: false);
-        return fallback?.SystemName ?? throw new SesConfigurationException(
-            "No AWS region is configured: set SesClientOptions.Region (--region), the AWS_REGION environment variable, or a region in the AWS config file profile.");
+        if (fallback is not null)
+        {
+            return fallback.SystemName;
+        }
+
+        return Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION") is { } legacy && !string.IsNullOrWhiteSpace(legacy)
+            ? legacy.Trim()
+            : throw new SesConfigurationException(
+                "No AWS region is configured: set SesClientOptions.Region (--region), the AWS_REGION (or AWS_DEFAULT_REGION) environment variable, or a region in the AWS config file profile.");
+    }
+
+    /// <summary>The region as <see cref="ResolveRegion"/> finds it, or <see langword="null"/> when there is none.</summary>
+    public static string? TryResolveRegion(SesClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            return ResolveRegion(options);
+        }
+        catch (SesConfigurationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The endpoint: options, else <c>AWS_ENDPOINT_URL_SES</c>, else <c>AWS_ENDPOINT_URL</c>, else <c>https://email.{region}.amazonaws.com</c>.</summary>

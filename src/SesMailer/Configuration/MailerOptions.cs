@@ -71,11 +71,9 @@ public sealed class MailerOptions
 
     /// <summary>
     /// The transport <see cref="Transport"/> stands for: <see cref="TransportKind.Auto"/> is SES when any SES setting
-    /// (region, profile or endpoint) is present, the outbox otherwise.
+    /// (region, profile or endpoint) is present or the AWS chain supplies a region (<c>AWS_REGION</c>,
+    /// <c>AWS_DEFAULT_REGION</c>, the profile's region), the outbox otherwise. Outside the Development environment
+    /// Auto never falls back to the outbox: that is a start-up error naming the <c>Transport</c> setting.
     /// </summary>
-    public TransportKind EffectiveTransport => Transport != TransportKind.Auto
-        ? Transport
-        : !string.IsNullOrWhiteSpace(Ses.Region) || !string.IsNullOrWhiteSpace(Ses.Profile) || Ses.Endpoint is not null
-            ? TransportKind.Ses
-            : TransportKind.Outbox;
+    public TransportKind EffectiveTransport => TransportChoice.Resolve(this).Kind;
 }

@@ -15,11 +15,13 @@ internal sealed partial class MailerOptionsAnnotations : IValidateOptions<Mailer
 /// so a region must be found and the endpoint must be usable). <see cref="Mailing.Mailer.Create"/> and the
 /// <see cref="Mailing.Mailer"/> constructor apply the same checks.
 /// </summary>
-internal sealed partial class MailerOptionsValidator(string section) : IValidateOptions<MailerOptions>
+/// <param name="section">The configuration path the settings came from, for the messages.</param>
+/// <param name="environmentName">The host's environment (Development, Staging, Production…), or <see langword="null"/> when there is no host.</param>
+internal sealed partial class MailerOptionsValidator(string section, string? environmentName = null) : IValidateOptions<MailerOptions>
 {
     public ValidateOptionsResult Validate(string? name, MailerOptions options)
     {
-        var problems = Problems(options, section);
+        var problems = Problems(options, section, environmentName);
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 
@@ -35,7 +37,7 @@ internal sealed partial class MailerOptionsValidator(string section) : IValidate
     }
 
     /// <summary>Every problem, one line each, prefixed with <paramref name="section"/>.</summary>
-    public static List<string> Problems(MailerOptions options, string section)
+    public static List<string> Problems(MailerOptions options, string section, string? environmentName = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = new List<string>();
@@ -50,7 +52,25 @@ internal sealed partial class MailerOptionsValidator(string section) : IValidate
         }
 
         CheckSes(options, problems);
+        CheckNoSilentOutbox(options, environmentName, problems);
         return problems.Select(p => section + ":" + p).ToList();
+    }
+
+    /// <summary>
+    /// A deployed app with no AWS region would otherwise write its mail (password-reset tokens and all) to a local
+    /// folder and report success. Outside Development the outbox must be asked for by name.
+    /// </summary>
+    private static void CheckNoSilentOutbox(MailerOptions options, string? environmentName, List<string> problems)
+    {
+        if (environmentName is null || string.Equals(environmentName, "Development", StringComparison.OrdinalIgnoreCase)
+            || !TransportChoice.Resolve(options).IsAutoOutbox)
+        {
+            return;
+        }
+
+        problems.Add($"Transport: is Auto and no AWS region is configured, so in the '{environmentName}' environment emails would only be " +
+            $"written to the local folder '{options.Outbox.Folder}'. Configure SES (Ses:Region, AWS_REGION or an AWS profile with a region), " +
+            "or set Transport to Outbox to keep the outbox on purpose.");
     }
 
     private static void CheckSes(MailerOptions options, List<string> problems)

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SesMailer;
@@ -58,7 +59,9 @@ public static class SesMailerServiceCollectionExtensions
     private static MailerBuilder AddCore(IServiceCollection services, string section)
     {
         services.AddOptions<MailerOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailerOptions>>(new MailerOptionsValidator(section)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailerOptions>, MailerOptionsValidator>(
+            sp => new MailerOptionsValidator(section, HostEnvironmentName.Of(sp))));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TransportStartup>());
         services.TryAddSingleton(sp => new MailerTelemetry(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<InMemoryTransport>();
         AddSes(services);
@@ -101,11 +104,14 @@ public static class SesMailerServiceCollectionExtensions
     private static IEmailTransport CreateTransport(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<MailerOptions>>().Value;
-        return options.EffectiveTransport switch
+        var choice = TransportChoice.Resolve(options);
+        IEmailTransport transport = choice.Kind switch
         {
             TransportKind.InMemory => services.GetRequiredService<InMemoryTransport>(),
             TransportKind.Ses => new SesTransport(services.GetRequiredService<ISesClient>()),
             _ => new FileOutboxTransport(options.Outbox.Folder, services.GetService<TimeProvider>()),
         };
+        TransportLog.Chosen(services.GetService<ILoggerFactory>()?.CreateLogger("SesMailer.Transport"), choice, transport);
+        return transport;
     }
 }

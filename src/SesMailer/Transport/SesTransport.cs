@@ -12,6 +12,9 @@ public sealed class SesTransport : IEmailTransport
 {
     private readonly ISesClient _client;
 
+    /// <summary>The SES client messages go through.</summary>
+    internal ISesClient Client => _client;
+
     /// <summary>Creates a transport over an SES client.</summary>
     public SesTransport(ISesClient client)
     {
