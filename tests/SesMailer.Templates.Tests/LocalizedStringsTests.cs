@@ -66,6 +66,26 @@ public class LocalizedStringsTests
     }
 
     [Fact]
+    public async Task Readme_subject_from_a_resx()
+    {
+        using var _ = Culture("en-US");
+        var newsletter = Newsletter;
+
+        // README: rendering a subject from a .resx
+        // EmailStrings.resx:       Newsletter #{Issue} for {Name}, {Date:D}
+        // EmailStrings.fr.resx:    {Name}, votre lettre n° {Issue} du {Date:D}
+        // EmailStrings.fr-CA.resx: Infolettre n° {Issue} pour {Name} ({Date:yyyy-MM-dd})
+        var fr = await newsletter.RenderNewsletterAsync(CultureInfo.GetCultureInfo("fr-FR"));   // Ann, votre lettre n° 12 du samedi 5 décembre 2026
+        var ca = await newsletter.RenderNewsletterAsync(CultureInfo.GetCultureInfo("fr-CA"));   // Infolettre n° 12 pour Ann (2026-12-05)
+        var en = await newsletter.RenderNewsletterAsync(CultureInfo.GetCultureInfo("en-GB"));   // Newsletter #12 for Ann, Saturday 5 December 2026
+        // end README
+
+        Assert.Equal("Ann, votre lettre n° 12 du samedi 5 décembre 2026", fr.Subject);
+        Assert.Equal("Infolettre n° 12 pour Ann (2026-12-05)", ca.Subject);
+        Assert.Equal("Newsletter #12 for Ann, Saturday 5 December 2026", en.Subject);
+    }
+
+    [Fact]
     public async Task A_send_in_a_culture_sends_the_subject_of_that_culture_and_leaves_the_thread_culture()
     {
         using var _ = UiCulture("en-US");

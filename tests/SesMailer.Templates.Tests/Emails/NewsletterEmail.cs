@@ -8,5 +8,7 @@ namespace SesMailer.Templates.Tests.Emails;
 /// class, and so does its subject: EmailStrings.NewsletterSubject, whose translations put the placeholders in another
 /// order and give them other formats.
 /// </summary>
+// README: subject from a .resx
 [Email(SubjectResource = typeof(EmailStrings), Subject = nameof(EmailStrings.NewsletterSubject))]
 public sealed record NewsletterEmail(string Name, int Issue, DateOnly Date);
+// end README
