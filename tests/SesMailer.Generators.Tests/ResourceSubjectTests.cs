@@ -132,6 +132,38 @@ public class ResourceSubjectTests
     }
 
     [Fact]
+    public void The_neutral_resx_is_found_by_the_class_metadata_MSBuild_gives_even_among_files_of_the_same_name()
+    {
+        // Two Strings.resx: the class Demo.Resources.Strings is the one whose metadata names it, not the other one.
+        var other = ("Other/Strings.resx", ResourceTranslationTests.Resx(("Other", "x")));
+        var mine = ("Text/Strings.resx", ResourceTranslationTests.Resx(("WelcomeSubject", "Hi {Name}")));
+        var typed = new Dictionary<string, Dictionary<string, string>>
+        {
+            ["Other/Strings.resx"] = new() { ["StronglyTypedClassName"] = "Strings", ["StronglyTypedNamespace"] = "Demo.Other", ["ManifestResourceName"] = "Demo.Other.Strings" },
+            ["Text/Strings.resx"] = new() { ["StronglyTypedClassName"] = "Strings", ["StronglyTypedNamespace"] = "Demo.Resources", ["ManifestResourceName"] = "Demo.Text.Strings" },
+        };
+        var byTypedName = GeneratorHarness.Run(GeneratorHarness.Compilation(Welcome, StringsClass), typed, Html, other, mine);
+        Assert.True(byTypedName.GeneratorDiagnostics.IsEmpty, string.Join("; ", byTypedName.GeneratorDiagnostics));
+        Assert.True(byTypedName.CompilationErrors.IsEmpty, string.Join("; ", byTypedName.CompilationErrors));
+
+        // Visual Studio's designer class: no StronglyTyped metadata, its full name is the manifest resource name.
+        var designer = new Dictionary<string, Dictionary<string, string>>
+        {
+            ["Other/Strings.resx"] = new() { ["ManifestResourceName"] = "Demo.Other.Strings" },
+            ["Text/Strings.resx"] = new() { ["ManifestResourceName"] = "Demo.Resources.Strings" },
+        };
+        Assert.Empty(GeneratorHarness.Run(GeneratorHarness.Compilation(Welcome, StringsClass), designer, Html, other, mine).GeneratorDiagnostics);
+
+        // Neither names Demo.Resources.Strings: not guessed from the file name, SESM0304.
+        var neither = new Dictionary<string, Dictionary<string, string>>
+        {
+            ["Other/Strings.resx"] = new() { ["ManifestResourceName"] = "Demo.Other.Strings" },
+            ["Text/Strings.resx"] = new() { ["StronglyTypedClassName"] = "Strings", ["StronglyTypedNamespace"] = "Demo.Text" },
+        };
+        Assert.Equal("SESM0304", Assert.Single(GeneratorHarness.Run(GeneratorHarness.Compilation(Welcome, StringsClass), neither, Html, other, mine).GeneratorDiagnostics).Id);
+    }
+
+    [Fact]
     public void A_blank_key_is_SESM0108()
     {
         var source = Welcome.Replace("nameof(Strings.WelcomeSubject)", "\" \"", StringComparison.Ordinal);
