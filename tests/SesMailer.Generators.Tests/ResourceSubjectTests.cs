@@ -164,6 +164,27 @@ public class ResourceSubjectTests
     }
 
     [Fact]
+    public void An_unrelated_edit_reruns_the_resource_subject_check_but_nothing_after_it()
+    {
+        var compilation = GeneratorHarness.Compilation(Welcome, StringsClass);
+        var driver = GeneratorHarness.Driver([GeneratorHarness.Template(Html.Item1, Html.Item2), GeneratorHarness.Template("Resources/Strings.resx", ResourceTranslationTests.Resx(("WelcomeSubject", "Hi {Name}")))]);
+        driver = driver.RunGenerators(compilation);
+
+        var edited = compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace Demo; public static class Unrelated;", new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest), path: "/project/Unrelated.cs"));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        // The check itself joins the compilation (it resolves the neutral string against the model's symbol) and gives
+        // an equal result, so the email, its sources and the registry stay cached.
+        Assert.All(result.TrackedSteps["ResourceSubjects"].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        foreach (var name in new[] { "EmailSubjects", "ResolvedEmails", "Registry" })
+        {
+            Assert.All(result.TrackedSteps[name].SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{name}: {o.Reason}"));
+        }
+
+        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
     public void A_blank_key_is_SESM0108()
     {
         var source = Welcome.Replace("nameof(Strings.WelcomeSubject)", "\" \"", StringComparison.Ordinal);

@@ -77,12 +77,12 @@ public class LocalizedStringsTests
         // EmailStrings.fr-CA.resx: Infolettre n° {Issue} pour {Name} ({Date:yyyy-MM-dd})
         var fr = await newsletter.RenderNewsletterAsync(CultureInfo.GetCultureInfo("fr-FR"));   // Ann, votre lettre n° 12 du samedi 5 décembre 2026
         var ca = await newsletter.RenderNewsletterAsync(CultureInfo.GetCultureInfo("fr-CA"));   // Infolettre n° 12 pour Ann (2026-12-05)
-        var en = await newsletter.RenderNewsletterAsync(CultureInfo.GetCultureInfo("en-GB"));   // Newsletter #12 for Ann, Saturday 5 December 2026
+        var en = await newsletter.RenderNewsletterAsync(CultureInfo.GetCultureInfo("en-GB"));   // Newsletter #12 for Ann, Saturday, 5 December 2026
         // end README
 
         Assert.Equal("Ann, votre lettre n° 12 du samedi 5 décembre 2026", fr.Subject);
         Assert.Equal("Infolettre n° 12 pour Ann (2026-12-05)", ca.Subject);
-        Assert.Equal("Newsletter #12 for Ann, Saturday 5 December 2026", en.Subject);
+        Assert.Equal("Newsletter #12 for Ann, Saturday, 5 December 2026", en.Subject);
     }
 
     [Fact]
