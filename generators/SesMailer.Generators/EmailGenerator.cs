@@ -56,7 +56,30 @@ public sealed class EmailGenerator : IIncrementalGenerator
                 static (syntaxContext, cancellationToken) => EmailParser.Parse(syntaxContext, cancellationToken))
             .WithTrackingName(TrackingNames.Emails);
 
-        var resolved = emails
+        var resourceFiles = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => ResourceFiles.Read(pair.Left, pair.Right, cancellationToken))
+            .Where(static file => file is not null)
+            .Select(static (file, _) => file!)
+            .WithTrackingName(TrackingNames.ResourceFiles)
+            .Collect();
+
+        // A subject from a .resx ([Email(SubjectResource = …)]) is checked against the model once its neutral string is
+        // known, which takes the model's symbol again: only those emails join the compilation, the others stay cached.
+        var resourceSubjects = emails
+            .Where(static email => email.Subject.Resource is not null)
+            .Combine(resourceFiles)
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, _) => ResourceSubjects.Resolve(pair.Left.Left, pair.Left.Right, pair.Right))
+            .WithTrackingName(TrackingNames.ResourceSubjects)
+            .Collect();
+
+        var withSubjects = emails
+            .Combine(resourceSubjects)
+            .Select(static (pair, _) => ResourceSubjects.Apply(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.EmailSubjects);
+
+        var resolved = withSubjects
             .Combine(entries)
             .Combine(generatedNamespace)
             .Select(static (pair, _) => TemplateResolver.Resolve(pair.Left.Left, pair.Left.Right, pair.Right))
@@ -83,13 +106,7 @@ public sealed class EmailGenerator : IIncrementalGenerator
         });
 
         // .resx files (marked SesMailerResource by the glue): each culture's strings checked against the neutral ones.
-        var resourceDiagnostics = context.AdditionalTextsProvider
-            .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, cancellationToken) => ResourceFiles.Read(pair.Left, pair.Right, cancellationToken))
-            .Where(static file => file is not null)
-            .Select(static (file, _) => file!)
-            .WithTrackingName(TrackingNames.ResourceFiles)
-            .Collect()
+        var resourceDiagnostics = resourceFiles
             .Select(static (all, _) => ResourceChecks.Run(all))
             .WithTrackingName(TrackingNames.ResourceDiagnostics);
         context.RegisterSourceOutput(resourceDiagnostics, static (production, diagnostics) =>

@@ -18,4 +18,6 @@ internal static class TrackingNames
     public const string Registry = nameof(Registry);
     public const string ResourceFiles = nameof(ResourceFiles);
     public const string ResourceDiagnostics = nameof(ResourceDiagnostics);
+    public const string ResourceSubjects = nameof(ResourceSubjects);
+    public const string EmailSubjects = nameof(EmailSubjects);
 }

@@ -74,11 +74,14 @@ public sealed class RazorLightEmailEngine
     /// </summary>
     /// <param name="name">The template's path without extension, relative to the source's root.</param>
     /// <param name="model">The model; its type must match the templates' <c>@model</c>.</param>
-    /// <param name="subject">The subject template; <see langword="null"/> takes the model type's <see cref="EmailAttribute.Subject"/>, if any.</param>
+    /// <param name="subject">
+    /// The subject template; <see langword="null"/> takes the model type's <see cref="EmailAttribute.Subject"/>, if any, or,
+    /// with <see cref="EmailAttribute.SubjectResource"/>, the string under that key in <paramref name="culture"/>.
+    /// </param>
     /// <param name="culture">The culture to render in.</param>
     /// <param name="cancellationToken">Cancels the render.</param>
     /// <returns>The subject and bodies (a body is <see langword="null"/> when its template does not exist).</returns>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or leaves the templates' root, or the subject is malformed or names no member.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or leaves the templates' root, the subject is malformed or names no member, or the declared subject resource has no string under its key.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="culture"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">The app runs with invariant globalization and <paramref name="culture"/> is not the invariant culture.</exception>
     /// <exception cref="EmailTemplateNotFoundException">Neither neutral template exists, or a layout or partial they name does not.</exception>
@@ -91,7 +94,9 @@ public sealed class RazorLightEmailEngine
         var stem = Stem(name);
         var modelType = model.GetType();
         var declared = modelType.GetCustomAttribute<EmailAttribute>();
-        var subjectTemplate = subject ?? declared?.Subject;
+        // A declared subject may be a key of a .resx ([Email(SubjectResource = …)]), looked up in the send's culture.
+        var subjectTemplate = subject
+            ?? (declared is { SubjectResource: { } resource, Subject: { } key } ? SubjectResources.Lookup(resource, key, culture) : declared?.Subject);
 
         var htmlKey = TemplatePaths.FileName(stem, TemplateKind.Html);
         var textKey = TemplatePaths.FileName(stem, TemplateKind.Text);

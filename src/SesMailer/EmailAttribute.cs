@@ -17,9 +17,26 @@ public sealed class EmailAttribute : Attribute
     /// <summary>
     /// The subject line. <c>{Member}</c>, <c>{Member.Path}</c> and <c>{Member:format}</c> placeholders are
     /// filled from the model; <c>{{</c> and <c>}}</c> stand for literal braces. Required: a missing or blank subject is the
-    /// build error SESM0108.
+    /// build error SESM0108. With <see cref="SubjectResource"/> set, this is the key of the subject in that resource
+    /// (<c>nameof(EmailStrings.WelcomeSubject)</c>) instead of the subject itself.
     /// </summary>
     public string? Subject { get; set; }
+
+    /// <summary>
+    /// The strongly typed class of a <c>.resx</c> (the one the SDK or Visual Studio generates, with a static
+    /// <c>ResourceManager</c> property) that holds the subject under the key <see cref="Subject"/>. The subject is then
+    /// looked up in the send's culture (falling back to the parent cultures, then the neutral string, as .NET resources
+    /// do) and its placeholders are filled from the model, formatted in that culture. At build time the neutral
+    /// string's placeholders are checked against the model (SESM0101, SESM0102); a key missing from the neutral
+    /// <c>.resx</c> is SESM0303, a class that is not a resource class of the project is SESM0304.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// [Email(SubjectResource = typeof(EmailStrings), Subject = nameof(EmailStrings.WelcomeSubject))]
+    /// public sealed partial record WelcomeEmail(string Name);
+    /// </code>
+    /// </example>
+    public Type? SubjectResource { get; set; }
 
     /// <summary>
     /// The default sender, <c>name@example.com</c> or <c>Display Name &lt;name@example.com&gt;</c>, checked at build time.

@@ -100,7 +100,7 @@ public class ResourceTranslationTests
         text[..text.IndexOf(fragment, StringComparison.Ordinal)].Count(c => c == '\n');
 
     /// <summary>A .resx as Visual Studio writes one (schema and headers trimmed to what GenerateResource needs).</summary>
-    private static string Resx(params (string Name, string Value)[] strings) => Resx(strings, typed: false);
+    internal static string Resx(params (string Name, string Value)[] strings) => Resx(strings, typed: false);
 
     private static string Resx((string Name, string Value)[] strings, bool typed)
     {

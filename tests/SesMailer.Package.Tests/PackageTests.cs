@@ -98,7 +98,7 @@ public sealed class PackageTests(PackageFixture fixture) : IClassFixture<Package
     }
 
     [Fact]
-    public async Task Resx_strings_reach_templates_through_the_strongly_typed_class_and_each_translation_is_checked()
+    public async Task Resx_strings_reach_templates_and_subjects_through_the_strongly_typed_class_and_each_translation_is_checked()
     {
         var project = fixture.Consumer("Console", "ConsoleResx");
         var resources = Path.Combine(project, "Resources");
@@ -138,6 +138,16 @@ public sealed class PackageTests(PackageFixture fixture) : IClassFixture<Package
             """, StringComparison.Ordinal));
         var template = Path.Combine(project, "Emails", "WelcomeEmail.cshtml");
         await File.WriteAllTextAsync(template, "@model WelcomeEmail\n<p>@Localized.Strings.Bye</p>\n<h1>@Localized.Strings.Welcome, @Model.Name!</h1>\n");
+        // The subject from the same class, under a key the neutral .resx lacks.
+        var declaration = Path.Combine(project, "Emails", "WelcomeEmail.cs");
+        await File.WriteAllTextAsync(declaration, """
+            using SesMailer;
+
+            namespace Consumer.Emails;
+
+            [Email(SubjectResource = typeof(Localized.Strings), Subject = "WelcomeSubject", Layout = "_Layout")]
+            public sealed partial record WelcomeEmail(string Name, string Product, Uri ConfirmUrl);
+            """);
 
         // Warnings stay warnings here, to see SESM0301 beside the errors.
         var (exitCode, output) = await DotNet.RunAsync(project, "build", "-p:TreatWarningsAsErrors=false");
@@ -150,5 +160,7 @@ public sealed class PackageTests(PackageFixture fixture) : IClassFixture<Package
         Assert.DoesNotContain("'Bye'", output.Replace("no string 'Bye'", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains($"{french}(3,4): error SESM0302: Translation of 'Hello' in 'Strings.fr.resx': it has {{Nom}}; the neutral string has {{Name}}", output, StringComparison.Ordinal);
         Assert.Contains($"{french}(2,2): warning SESM0301: 'Strings.fr.resx' has no string 'Bye'", output, StringComparison.Ordinal);
+        // The generator found the class's neutral .resx by the SDK's StronglyTypedClassName/Namespace metadata.
+        Assert.Contains($"{declaration}(5,63): error SESM0303: Subject resource 'WelcomeSubject' is not in 'Strings.resx', the neutral .resx of 'Localized.Strings'", output, StringComparison.Ordinal);
     }
 }

@@ -5,7 +5,7 @@ namespace SesMailer.Generators.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the generator and its analyzer report. Ids are stable and grouped by area:
-/// SESM00xx templates, SESM01xx the declaration (subject, addresses, tags, names), SESM02xx Razor.
+/// SESM00xx templates, SESM01xx the declaration (subject, addresses, tags, names), SESM02xx Razor, SESM03xx .resx resources.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -120,6 +120,16 @@ internal static class DiagnosticDescriptors
         "Translation of '{0}' in '{1}': {2}; the neutral string has {3}",
         "A translation must use the same {Placeholder}s as the neutral string (their formats may differ), or the values it is formatted with would be missing or unknown.");
 
+    public static readonly DiagnosticDescriptor SubjectResourceKeyNotFound = Create(
+        "SESM0303", "Subject resource key not found", ResourcesCategory,
+        "Subject resource '{0}' is not in '{1}', the neutral .resx of '{2}': add a <data name=\"{0}\"> with the subject, or set Subject to one of its keys",
+        "With SubjectResource, Subject is the key of the subject in that resource; the neutral .resx must hold it, since every culture falls back to it.");
+
+    public static readonly DiagnosticDescriptor SubjectResourceUnknown = Create(
+        "SESM0304", "Subject resource is not a resource class", ResourcesCategory,
+        "SubjectResource '{0}' is not a resource class of this project: {1}; name the strongly typed class of an embedded .resx",
+        "SubjectResource names the class generated for a .resx (the SDK's StronglyTypedClassName or Visual Studio's designer class), whose static ResourceManager the generated code looks the subject up with, and whose neutral .resx the build checks.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
         [TemplateNotFound.Id] = TemplateNotFound,
@@ -142,6 +152,8 @@ internal static class DiagnosticDescriptors
         [RazorError.Id] = RazorError,
         [ResourceStringMissing.Id] = ResourceStringMissing,
         [ResourcePlaceholdersDiffer.Id] = ResourcePlaceholdersDiffer,
+        [SubjectResourceKeyNotFound.Id] = SubjectResourceKeyNotFound,
+        [SubjectResourceUnknown.Id] = SubjectResourceUnknown,
     };
 
     public static DiagnosticDescriptor ById(string id) => All[id];

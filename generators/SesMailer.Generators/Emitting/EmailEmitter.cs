@@ -80,13 +80,14 @@ internal static class EmailEmitter
         writer.Line("// The templates' own code (ToString(\"D\"), string interpolation) reads the current culture: it is the send's until the end.");
         writer.Line("using (global::SesMailer.Globalization.EmailCulture.Enter(culture))");
         writer.OpenBrace();
-        writer.Line($"var subject = {Subject(email.Subject)};");
+        writer.Line($"var subject = {Subject(email.Subject, model)};");
         writer.Line($"var html = {Render(resolved, resolved.HtmlClassName, TemplateKind.Html)};");
         writer.Line($"var text = {Render(resolved, resolved.TextClassName, TemplateKind.Text)};");
         writer.Line("return new global::SesMailer.Rendering.RenderedEmail(subject, html, text);");
         writer.CloseBrace();
         writer.CloseBrace();
 
+        WriteSubjectPlaceholders(writer, email.Subject, model);
         WritePicker(writer, resolved, resolved.HtmlClassName, TemplateKind.Html);
         WritePicker(writer, resolved, resolved.TextClassName, TemplateKind.Text);
 
@@ -213,9 +214,45 @@ internal static class EmailEmitter
         writer.CloseBrace();
     }
 
-    /// <summary>An interpolated string in the send's culture (<c>string.Create(culture, …)</c>) built from the subject's parts.</summary>
-    private static string Subject(SubjectSpec subject)
+    /// <summary>
+    /// With a subject from a .resx: the method that gives each placeholder of the neutral string (SESM0302 holds every
+    /// translation to the same set) its model value formatted in the send's culture, by name, since a translation may
+    /// order them otherwise and give them other formats. A switch over names the build resolved: no reflection.
+    /// </summary>
+    private static void WriteSubjectPlaceholders(SourceWriter writer, SubjectSpec subject, string model)
     {
+        if (subject.Resource is null)
+        {
+            return;
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>The subject resource's placeholder <paramref name=\"path\"/> filled from <paramref name=\"email\"/> in <paramref name=\"culture\"/>; <see langword=\"null\"/> for a path the neutral string does not have.</summary>");
+        writer.Line($"private static string? SubjectPlaceholder({model} email, string path, string? format, {CultureType} culture)");
+        writer.OpenBrace();
+        writer.Line("switch (path)");
+        writer.OpenBrace();
+        foreach (var part in subject.Parts.Where(static p => p.Path is not null).GroupBy(static p => p.Path, System.StringComparer.Ordinal).Select(static g => g.First()))
+        {
+            writer.Line($"case {SourceWriter.Literal(part.Path)}: return global::SesMailer.Rendering.ResourceSubject.Value({part.Expression}, format, culture);");
+        }
+
+        writer.Line("default: return null;");
+        writer.CloseBrace();
+        writer.CloseBrace();
+    }
+
+    /// <summary>
+    /// An interpolated string in the send's culture (<c>string.Create(culture, …)</c>) built from the subject's parts;
+    /// for a subject from a .resx, its lookup in the send's culture filled through <c>SubjectPlaceholder</c>.
+    /// </summary>
+    private static string Subject(SubjectSpec subject, string model)
+    {
+        if (subject.Resource is { } resource)
+        {
+            return $"global::SesMailer.Rendering.ResourceSubject.Format<{model}>(email, {resource.ClassExpression}.ResourceManager, {SourceWriter.Literal(resource.Key)}, culture, SubjectPlaceholder)";
+        }
+
         if (subject.Parts.Count == 0)
         {
             return SourceWriter.Literal(subject.Template ?? string.Empty);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -57,12 +58,14 @@ internal static class EmailParser
         }
 
         string? subject = null, from = null, replyTo = null, template = null, layout = null, category = null;
+        INamedTypeSymbol? subjectResource = null;
         ImmutableArray<TypedConstant> tags = ImmutableArray<TypedConstant>.Empty;
         foreach (var argument in attribute.NamedArguments)
         {
             switch (argument.Key)
             {
                 case "Subject": subject = argument.Value.Value as string; break;
+                case "SubjectResource": subjectResource = argument.Value.Value as INamedTypeSymbol; break;
                 case "From": from = argument.Value.Value as string; break;
                 case "ReplyTo": replyTo = argument.Value.Value as string; break;
                 case "Template": template = argument.Value.Value as string; break;
@@ -78,7 +81,10 @@ internal static class EmailParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingSubject, attributeLocation, type.ToDisplayString()));
         }
 
-        var subjectSpec = SubjectParser.Parse(subject, type, ArgumentLiteral(attributeSyntax, "Subject"), attributeLocation, diagnostics);
+        // A subject from a .resx names a key here; its neutral string is checked once the .resx files are known.
+        var subjectSpec = subjectResource is null
+            ? SubjectParser.Parse(subject, type, ArgumentLiteral(attributeSyntax, "Subject"), attributeLocation, diagnostics)
+            : new SubjectSpec(null, EquatableArray<SubjectPart>.Empty, string.IsNullOrWhiteSpace(subject) ? null : ResourceSubject(subjectResource, subject!, type, attributeSyntax));
         var fromSpec = AddressParser.Parse("From", from, ArgumentLocation(attributeSyntax, "From") ?? attributeLocation, diagnostics);
         var replyToSpec = AddressParser.Parse("ReplyTo", replyTo, ArgumentLocation(attributeSyntax, "ReplyTo") ?? attributeLocation, diagnostics);
         var tagSpecs = TagParser.Parse(category, tags, ArgumentLocation(attributeSyntax, "Tags") ?? ArgumentLocation(attributeSyntax, "Category") ?? attributeLocation, diagnostics);
@@ -100,6 +106,38 @@ internal static class EmailParser
             tagSpecs,
             attributeLocation,
             diagnostics.ToEquatableArray());
+    }
+
+    private static ResourceSubjectSpec ResourceSubject(INamedTypeSymbol resource, string key, INamedTypeSymbol model, AttributeSyntax? syntax)
+    {
+        // What the SDK's and Visual Studio's generated classes have: a static ResourceManager property.
+        var hasResourceManager = resource.GetMembers("ResourceManager").OfType<IPropertySymbol>().Any(static p =>
+            p.IsStatic
+            && p.GetMethod is not null
+            && p.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal
+            && p.Type.ToDisplayString() == "System.Resources.ResourceManager");
+        return new ResourceSubjectSpec(
+            resource.Name,
+            resource.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
+            resource.ToDisplayString(),
+            resource.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            hasResourceManager && resource.ContainingType is null,
+            key,
+            MetadataName(model),
+            ArgumentLocation(syntax, "Subject"),
+            ArgumentLocation(syntax, "SubjectResource"));
+    }
+
+    /// <summary>The name <c>Compilation.GetTypeByMetadataName</c> finds the type by (<c>Ns.Outer+Inner</c>).</summary>
+    private static string MetadataName(INamedTypeSymbol type)
+    {
+        var name = type.MetadataName;
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            name = outer.MetadataName + "+" + name;
+        }
+
+        return type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + name : name;
     }
 
     private static AttributeArgumentSyntax? Argument(AttributeSyntax? syntax, string name)

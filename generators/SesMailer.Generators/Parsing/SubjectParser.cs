@@ -67,7 +67,7 @@ internal static class SubjectParser
             }
             else
             {
-                parts.Add(new SubjectPart(null, expression, token.Format));
+                parts.Add(new SubjectPart(null, expression, token.Format, token.Path));
             }
         }
 

@@ -21,14 +21,28 @@ internal sealed record ResourceString(string Name, string Value, LocationInfo Lo
 /// A .resx the MSBuild glue marked <c>SesMailerResource="true"</c>: <see cref="BaseName"/> is its path without the
 /// culture segment and extension (<c>/p/Resources/Strings</c> for <c>Strings.fr.resx</c> and <c>Strings.resx</c>),
 /// <see cref="Culture"/> is empty for the neutral file. <see cref="Readable"/> is false for XML that does not parse
-/// (GenerateResource reports that itself).
+/// (GenerateResource reports that itself). <see cref="Class"/> is what names its strongly typed class, for
+/// <c>[Email(SubjectResource = …)]</c>.
 /// </summary>
-internal sealed record ResourceFile(string Path, string BaseName, string Culture, bool Readable, LocationInfo Root, EquatableArray<ResourceString> Strings);
+internal sealed record ResourceFile(string Path, string BaseName, string Culture, bool Readable, LocationInfo Root, EquatableArray<ResourceString> Strings, ResourceClass Class);
+
+/// <summary>
+/// The item metadata that names a .resx's strongly typed class: <c>StronglyTypedClassName</c> and
+/// <c>StronglyTypedNamespace</c> (the SDK's GenerateResource writes that class), else <c>ManifestResourceName</c>, the
+/// full name Visual Studio's designer class takes (<c>RootNamespace.Folder.Strings</c>). Empty when not set.
+/// </summary>
+internal sealed record ResourceClass(string StronglyTypedClassName, string StronglyTypedNamespace, string ManifestResourceName)
+{
+    public static readonly ResourceClass None = new(string.Empty, string.Empty, string.Empty);
+}
 
 /// <summary>Reads the .resx AdditionalFiles: their string entries (<c>&lt;data name="…"&gt;&lt;value&gt;…&lt;/value&gt;&lt;/data&gt;</c> without a type).</summary>
 internal static class ResourceFiles
 {
     public const string ResourceMetadata = "build_metadata.AdditionalFiles.SesMailerResource";
+    private const string ClassNameMetadata = "build_metadata.AdditionalFiles.StronglyTypedClassName";
+    private const string NamespaceMetadata = "build_metadata.AdditionalFiles.StronglyTypedNamespace";
+    private const string ManifestMetadata = "build_metadata.AdditionalFiles.ManifestResourceName";
 
     public static ResourceFile? Read(AdditionalText text, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
     {
@@ -40,8 +54,20 @@ internal static class ResourceFiles
         }
 
         var source = text.GetText(cancellationToken);
-        return source is null ? null : Parse(text.Path, source);
+        if (source is null)
+        {
+            return null;
+        }
+
+        var metadata = options.GetOptions(text);
+        return Parse(text.Path, source) with
+        {
+            Class = new ResourceClass(Value(metadata, ClassNameMetadata), Value(metadata, NamespaceMetadata), Value(metadata, ManifestMetadata)),
+        };
     }
+
+    private static string Value(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var value) ? value.Trim() : string.Empty;
 
     public static ResourceFile Parse(string path, SourceText source)
     {
@@ -62,7 +88,7 @@ internal static class ResourceFiles
         }
         catch (XmlException)
         {
-            return new ResourceFile(path, directory + stem, culture, false, root, EquatableArray<ResourceString>.Empty);
+            return new ResourceFile(path, directory + stem, culture, false, root, EquatableArray<ResourceString>.Empty, ResourceClass.None);
         }
 
         if (document.Root is { } rootElement)
@@ -82,7 +108,7 @@ internal static class ResourceFiles
             strings.Add(new ResourceString(key, data.Element("value")?.Value ?? string.Empty, At(path, source, data)));
         }
 
-        return new ResourceFile(path, directory + stem, culture, true, root, strings.ToEquatableArray());
+        return new ResourceFile(path, directory + stem, culture, true, root, strings.ToEquatableArray(), ResourceClass.None);
     }
 
     /// <summary>The element's start tag name (<c>data</c> after its <c>&lt;</c>), located by the line info XDocument keeps (1-based).</summary>

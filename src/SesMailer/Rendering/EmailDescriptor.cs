@@ -43,7 +43,7 @@ public sealed class EmailDescriptor
     /// <summary>The text template, relative to its project, or <see langword="null"/>.</summary>
     public string? TextTemplatePath { get; }
 
-    /// <summary>The subject as declared, placeholders unfilled (<c>Welcome, {Name}!</c>).</summary>
+    /// <summary>The subject as declared, placeholders unfilled (<c>Welcome, {Name}!</c>); for a subject from a <c>.resx</c>, its neutral string.</summary>
     public string? SubjectTemplate { get; }
 
     /// <summary>The declared default sender, or <see langword="null"/>.</summary>

@@ -27,11 +27,11 @@ internal static class GeneratorHarness
         References.Concat(extraReferences),
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver Driver(IEnumerable<AdditionalText> templates) => CSharpGeneratorDriver.Create(
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText> templates, IReadOnlyDictionary<string, Dictionary<string, string>>? metadata = null) => CSharpGeneratorDriver.Create(
         [new EmailGenerator().AsSourceGenerator()],
         templates,
         new CSharpParseOptions(LanguageVersion.Latest),
-        new OptionsProvider(),
+        new OptionsProvider(metadata ?? new Dictionary<string, Dictionary<string, string>>()),
         new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     public static AdditionalText Template(string relativePath, string text) => new InMemoryText(ProjectDirectory + relativePath, text);
@@ -43,9 +43,13 @@ internal static class GeneratorHarness
     public static Result Run(string[] sources, params (string Path, string Text)[] templates) =>
         Run(Compilation(sources), templates);
 
-    public static Result Run(CSharpCompilation compilation, params (string Path, string Text)[] templates)
+    public static Result Run(CSharpCompilation compilation, params (string Path, string Text)[] templates) =>
+        Run(compilation, new Dictionary<string, Dictionary<string, string>>(), templates);
+
+    /// <summary>Runs the generator with item metadata for some files (by project-relative path), as MSBuild gives it (<c>StronglyTypedClassName</c>).</summary>
+    public static Result Run(CSharpCompilation compilation, IReadOnlyDictionary<string, Dictionary<string, string>> metadata, params (string Path, string Text)[] templates)
     {
-        var driver = Driver(templates.Select(t => Template(t.Path, t.Text)));
+        var driver = Driver(templates.Select(t => Template(t.Path, t.Text)), metadata);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new Result(driver.GetRunResult(), output, generatorDiagnostics, output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error || d.Id == "CS0436").ToImmutableArray());
     }
@@ -85,7 +89,7 @@ internal static class GeneratorHarness
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 
-    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
+    private sealed class OptionsProvider(IReadOnlyDictionary<string, Dictionary<string, string>> metadata) : AnalyzerConfigOptionsProvider
     {
         public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string> { ["build_property.projectdir"] = ProjectDirectory });
 
@@ -96,7 +100,9 @@ internal static class GeneratorHarness
         /// a .resx is marked as a resource.
         /// </summary>
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
-            textFile.Path.EndsWith(".resx", StringComparison.Ordinal) ? Options.Resource
+            textFile.Path.EndsWith(".resx", StringComparison.Ordinal) && metadata.TryGetValue(textFile.Path[ProjectDirectory.Length..], out var items)
+                ? new Options(new Dictionary<string, string>(items.Select(i => KeyValuePair.Create("build_metadata.AdditionalFiles." + i.Key, i.Value))) { ["build_metadata.AdditionalFiles.SesMailerResource"] = "true" })
+            : textFile.Path.EndsWith(".resx", StringComparison.Ordinal) ? Options.Resource
             : textFile.Path.StartsWith(ProjectDirectory + "Views/", StringComparison.Ordinal) ? Options.Empty
             : Options.Template;
 

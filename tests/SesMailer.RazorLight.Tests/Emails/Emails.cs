@@ -24,3 +24,8 @@ public sealed record PasswordResetEmail(string Name, Uri ResetUrl, ResetReason R
 // URLs and a colour from the model in every shape of attribute Razor writes: checked alike by both paths.
 [Email(Subject = "Your profile")]
 public sealed record ProfileEmail(string Homepage, Uri Avatar, string Scheme, string Rest, string AppLink, string Color);
+
+// The subject is a key of Resources/Subjects.resx (and .fr.resx, whose translation orders the placeholders otherwise):
+// both paths look it up in the render's culture and fill it by placeholder name.
+[Email(SubjectResource = typeof(SesMailer.RazorLight.Tests.Resources.Subjects), Subject = nameof(SesMailer.RazorLight.Tests.Resources.Subjects.DigestSubject))]
+public sealed record DigestEmail(string Name, int Count, DateOnly Since);
