@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SesMailer.Configuration;
 using SesMailer.Mailing;
@@ -146,5 +147,80 @@ public class SesTransportSelectionTests
                 Content = new StringContent("<SendRawEmailResponse xmlns=\"http://ses.amazonaws.com/doc/2010-12-01/\"><SendRawEmailResult><MessageId>0100-answer</MessageId></SendRawEmailResult><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></SendRawEmailResponse>"),
             };
         }
+    }
+}
+
+/// <summary>Auto never falls back to the outbox silently outside Development; the choice is logged at start.</summary>
+public class AutoTransportEnvironmentTests
+{
+    private static ServiceProvider Provider(string environment, Dictionary<string, string?> values, RecordingLoggerProvider? logs = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values.ToDictionary(p => "SesMailer:" + p.Key, p => p.Value)).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Environment(environment));
+        if (logs is not null)
+        {
+            services.AddLogging(b => b.AddProvider(logs));
+        }
+
+        services.AddSesMailer(configuration.GetSection("SesMailer"));
+        return services.BuildServiceProvider();
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void Auto_with_no_region_fails_start_up_outside_development_naming_the_transport_setting(string environment)
+    {
+        using var provider = Provider(environment, new() { ["From"] = "noreply@acme.example" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        var failure = Assert.Single(error.Failures);
+        Assert.StartsWith("SesMailer:Transport: is Auto and no AWS region is configured", failure, StringComparison.Ordinal);
+        Assert.Contains($"'{environment}' environment", failure, StringComparison.Ordinal);
+        Assert.Contains("set Transport to Outbox", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Auto_with_no_region_writes_to_the_outbox_in_development_and_warns_where_mail_goes()
+    {
+        var logs = new RecordingLoggerProvider();
+        using var provider = Provider("Development", new() { ["Outbox:Folder"] = "dev-outbox" }, logs);
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.IsType<FileOutboxTransport>(provider.GetRequiredService<IEmailTransport>());
+        var entry = Assert.Single(logs.Entries, e => e.EventId.Id == 21);
+        Assert.Equal(LogLevel.Warning, entry.Level);
+        Assert.Contains("dev-outbox", entry.Message, StringComparison.Ordinal);
+        Assert.Contains("Transport is Auto and no AWS region is configured anywhere", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_outbox_asked_for_by_name_is_fine_in_production_and_logged_at_start_by_the_hosted_service()
+    {
+        var logs = new RecordingLoggerProvider();
+        using var provider = Provider("Production", new() { ["Transport"] = "Outbox" }, logs);
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        foreach (var service in provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+
+        var entry = Assert.Single(logs.Entries, e => e.EventId.Id == 20);
+        Assert.Contains("the outbox folder", entry.Message, StringComparison.Ordinal);
+        Assert.Contains("the Transport setting", entry.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class Environment(string name) : Microsoft.Extensions.Hosting.IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+
+        public string ApplicationName { get; set; } = "Tests";
+
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
     }
 }
