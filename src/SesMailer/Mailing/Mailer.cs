@@ -152,7 +152,7 @@ public sealed class Mailer : IMailer, IDisposable
             activity?.SetTag("sesmailer.id", result.Id);
             activity?.SetTag("sesmailer.recipients", recipients);
             activity?.SetTag("sesmailer.outcome", "sent");
-            MailerLog.Sent(_logger, name, recipients, result.MessageId, (long)elapsed.TotalMilliseconds);
+            MailerLog.Sent(_logger, name, result.Id, recipients, result.MessageId, (long)elapsed.TotalMilliseconds);
             await NotifyAsync(new EmailSendOutcome(working, result, null, elapsed), cancellationToken).ConfigureAwait(false);
             return result;
         }
@@ -170,7 +170,7 @@ public sealed class Mailer : IMailer, IDisposable
             activity?.SetStatus(ActivityStatusCode.Error, error.Type);
             activity?.SetTag("error.type", error.Type);
             activity?.SetTag("sesmailer.outcome", "failed");
-            MailerLog.SendFailed(_logger, name, error.Type, e);
+            MailerLog.SendFailed(_logger, name, error.Type, working.Options.Id, e);
 
             await NotifyAsync(new EmailSendOutcome(working, null, e, elapsed), CancellationToken.None).ConfigureAwait(false);
             throw;

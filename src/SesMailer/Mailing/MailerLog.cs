@@ -19,8 +19,8 @@ internal static partial class MailerLog
     /// <summary>How many exceptions of a chain <see cref="ExceptionTypes"/> names; enough for any real wrapping.</summary>
     private const int MaxChainLength = 8;
 
-    [LoggerMessage(1, LogLevel.Information, "Sent {EmailName} to {RecipientCount} recipient(s) as {MessageId} in {ElapsedMilliseconds} ms")]
-    public static partial void Sent(ILogger logger, string emailName, int recipientCount, string messageId, long elapsedMilliseconds);
+    [LoggerMessage(1, LogLevel.Information, "Sent {EmailName} {Id} to {RecipientCount} recipient(s) as {MessageId} in {ElapsedMilliseconds} ms")]
+    public static partial void Sent(ILogger logger, string emailName, string? id, int recipientCount, string messageId, long elapsedMilliseconds);
 
     [LoggerMessage(4, LogLevel.Information, "Sending {EmailName} was cancelled by an interceptor: {Reason}")]
     public static partial void Cancelled(ILogger logger, string emailName, string reason);
@@ -29,8 +29,9 @@ internal static partial class MailerLog
     /// <param name="logger">Where to log.</param>
     /// <param name="emailName">The email's name.</param>
     /// <param name="errorType">The failure's kind, as <see cref="SendErrors"/> names it.</param>
+    /// <param name="id">The message's stable id, when it had one; an in-doubt message is found by it.</param>
     /// <param name="exception">The failure; read, not logged.</param>
-    public static void SendFailed(ILogger logger, string emailName, string errorType, Exception exception)
+    public static void SendFailed(ILogger logger, string emailName, string errorType, string? id, Exception exception)
     {
         var types = ExceptionTypes(exception);
 
@@ -42,7 +43,7 @@ internal static partial class MailerLog
                 Invalid(logger, emailName, errorType, invalid.Field, types);
                 break;
             case IDeliveryFailure failure:
-                DeliveryFailed(logger, emailName, errorType, (cause as SesException)?.RequestId,
+                DeliveryFailed(logger, emailName, id, errorType, (cause as SesException)?.RequestId,
                     failure.IsRetryable, failure.IsThrottled, failure.IsInDoubt, types);
                 break;
             default:
@@ -77,6 +78,6 @@ internal static partial class MailerLog
     [LoggerMessage(5, LogLevel.Warning, "Email observer {Observer} failed ({ExceptionTypes}); the send itself is unaffected\n{StackTrace}")]
     private static partial void ObserverThrew(ILogger logger, string observer, string exceptionTypes, string? stackTrace);
 
-    [LoggerMessage(6, LogLevel.Error, "Sending {EmailName} failed: the transport answered {ErrorType} (request id {RequestId}, retryable {IsRetryable}, throttled {IsThrottled}, in doubt {IsInDoubt}, {ExceptionTypes})")]
-    private static partial void DeliveryFailed(ILogger logger, string emailName, string errorType, string? requestId, bool isRetryable, bool isThrottled, bool isInDoubt, string exceptionTypes);
+    [LoggerMessage(6, LogLevel.Error, "Sending {EmailName} {Id} failed: the transport answered {ErrorType} (request id {RequestId}, retryable {IsRetryable}, throttled {IsThrottled}, in doubt {IsInDoubt}, {ExceptionTypes})")]
+    private static partial void DeliveryFailed(ILogger logger, string emailName, string? id, string errorType, string? requestId, bool isRetryable, bool isThrottled, bool isInDoubt, string exceptionTypes);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using SesMailer.Mailing;
 using SesMailer.Ses;
 using SesMailer.Tests.Support;
@@ -128,5 +129,24 @@ public sealed class StableIdTests
         Assert.Equal("campaign", request["Tags.member.1.Name"]);
         Assert.Equal("sesmailer-id", request["Tags.member.2.Name"]);
         Assert.Equal(result.Id, request["Tags.member.2.Value"]);
+    }
+
+    [Fact]
+    public async Task A_send_in_doubt_is_logged_with_its_id_so_it_can_be_found_in_ses_events()
+    {
+        await using var server = await FakeSesServer.StartAsync();
+        server.EnqueueFault(FakeSesFault.Malformed(System.Net.HttpStatusCode.GatewayTimeout, "<html>504 Gateway Time-out</html>"));
+        var logs = new RecordingLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
+        using var mailer = Mailer.Create(m => m.UseLoggerFactory(factory).UseSes(
+            o => (o.Region, o.Endpoint) = ("us-east-1", server.Endpoint),
+            SesCredentials.FromAccessKey("AKIDEXAMPLE", "secret")));
+
+        await Assert.ThrowsAsync<SesInDoubtException>(() => mailer.SendAsync(TestMessages.Valid(m => m.Options.Id = "reset-991")));
+
+        var entry = Assert.Single(logs.Entries, e => e.EventId.Id == 6);
+        Assert.Contains("reset-991", entry.Message, StringComparison.Ordinal);
+        Assert.Contains("in doubt True", entry.Message, StringComparison.Ordinal);
+        Assert.Single(server.Requests);
     }
 }
