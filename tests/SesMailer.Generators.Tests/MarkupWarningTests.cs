@@ -26,7 +26,7 @@ public class MarkupWarningTests
     [InlineData("<p>@Model.Name</p>\n\n<a href=\"http://acme.example/\">x</a>", "SESM0402", 2, 9, "Link 'http://acme.example/' uses plain http:")]
     [InlineData("<a href=\"/account\">x</a>", "SESM0403", 0, 9, "Link '/account' has no scheme")]
     [InlineData("@if (Model.Name.Length > 0)\n{\n    <img src=\"https://acme.example/logo.png\" width=\"10\" height=\"10\">\n}", "SESM0404", 2, 4, "<img> has no alt attribute")]
-    [InlineData("<img src=\"https://acme.example/logo.png\" alt=\"Acme\" width=\"120\">", "SESM0405", 0, 0, "<img> has no a height")]
+    [InlineData("<img src=\"https://acme.example/logo.png\" alt=\"Acme\" width=\"120\">", "SESM0405", 0, 0, "<img> lacks a height")]
     [InlineData("<style>\n  .card { color: red; transform: rotate(2deg); }\n</style>", "SESM0406", 1, 22, "CSS property 'transform' (transform) is not supported by 9 of the 11 platforms")]
     [InlineData("<p style=\"margin:0;clip-path: circle(40%)\">x</p>", "SESM0406", 0, 19, "CSS property 'clip-path' (clip-path) is not supported by")]
     [InlineData("<style>\n@@media (max-width: 600px) {\n  .a:hover { -webkit-user-select: none; }\n}\n</style>", "SESM0406", 2, 13, "CSS property '-webkit-user-select' (user-select)")]

@@ -149,7 +149,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ImageWithoutDimensions = Create(
         "SESM0405", "Image without width and height", MarkupCategory,
-        "<img> has no {0}: set the width and height attributes",
+        "<img> lacks {0}: set the width and height attributes",
         "Outlook on Windows shows an image without width and height attributes at its file's size, and layouts jump while images load.",
         DiagnosticSeverity.Warning);
 
