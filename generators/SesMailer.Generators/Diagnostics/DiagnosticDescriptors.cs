@@ -5,7 +5,7 @@ namespace SesMailer.Generators.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the generator and its analyzer report. Ids are stable and grouped by area:
-/// SESM00xx templates, SESM01xx the declaration (subject, addresses, tags, names), SESM02xx Razor, SESM03xx .resx resources.
+/// SESM00xx templates, SESM01xx the declaration (subject, addresses, tags, names), SESM02xx Razor, SESM03xx resources, SESM04xx static markup.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -13,6 +13,7 @@ internal static class DiagnosticDescriptors
     private const string DeclarationCategory = "SesMailer.Declaration";
     private const string RazorCategory = "SesMailer.Razor";
     private const string ResourcesCategory = "SesMailer.Resources";
+    private const string MarkupCategory = "SesMailer.Markup";
     private const string HelpRoot = "https://github.com/sesmailer/sesmailer/blob/main/generators/DIAGNOSTICS.md#";
 
     public static readonly DiagnosticDescriptor TemplateNotFound = Create(
@@ -129,6 +130,43 @@ internal static class DiagnosticDescriptors
         "SESM0304", "Subject resource is not a resource class", ResourcesCategory,
         "SubjectResource '{0}' is not a resource class of this project: {1}; name the strongly typed class of an embedded .resx",
         "SubjectResource names the class generated for a .resx (the SDK's StronglyTypedClassName or Visual Studio's designer class), whose static ResourceManager the generated code looks the subject up with, and whose neutral .resx the build checks.");
+    // SESM04xx: the compatibility report's rules on a template's static markup (src/MarkupRules), warnings a project can
+    // turn off with NoWarn or a severity setting; values that C# writes are judged by the report once rendered.
+    public static readonly DiagnosticDescriptor UnsafeLink = Create(
+        "SESM0401", "Link with an unsafe scheme", MarkupCategory,
+        "Link '{0}' has the unsafe scheme '{1}:'; mail clients block it and it could run script or read local files: link to an https: page",
+        "javascript:, vbscript:, data: and file: links in an email are an attack vector, and clients strip or block them.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor HttpLink = Create(
+        "SESM0402", "Plain http: link", MarkupCategory,
+        "Link '{0}' uses plain http:; use https:",
+        "A plain http: link can be read and changed on the way, and some clients flag it.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor LinkWithoutScheme = Create(
+        "SESM0403", "Link without a scheme", MarkupCategory,
+        "Link '{0}' has no scheme, so it goes nowhere from a mail client; write an absolute URL (https://…)",
+        "An email has no page to be relative to: /account, a bare host or an empty href is a broken link for every recipient.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ImageWithoutAlt = Create(
+        "SESM0404", "Image without alt text", MarkupCategory,
+        "<img> has no alt attribute: describe the image, or write alt=\"\" if it is decorative",
+        "Screen readers read out an image's file name when it has no alt, and with images off (the default in many clients) nothing explains it.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ImageWithoutDimensions = Create(
+        "SESM0405", "Image without width and height", MarkupCategory,
+        "<img> lacks {0}: set the width and height attributes",
+        "Outlook on Windows shows an image without width and height attributes at its file's size, and layouts jump while images load.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor WidelyUnsupportedCss = Create(
+        "SESM0406", "CSS property most default mail clients ignore", MarkupCategory,
+        "CSS property '{0}' ({1}) is not supported by {2} of the {3} platforms of the default mail clients (caniemail '{4}'): the email must read well without it",
+        "The default clients are outlook.windows, outlook.outlook-com, gmail.*, apple-mail.* and yahoo.*, judged on their latest tested version in the caniemail snapshot SesMailer ships; the compatibility report (SesMailer.Compatibility) lists every client and note.",
+        DiagnosticSeverity.Warning);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
@@ -154,6 +192,12 @@ internal static class DiagnosticDescriptors
         [ResourcePlaceholdersDiffer.Id] = ResourcePlaceholdersDiffer,
         [SubjectResourceKeyNotFound.Id] = SubjectResourceKeyNotFound,
         [SubjectResourceUnknown.Id] = SubjectResourceUnknown,
+        [UnsafeLink.Id] = UnsafeLink,
+        [HttpLink.Id] = HttpLink,
+        [LinkWithoutScheme.Id] = LinkWithoutScheme,
+        [ImageWithoutAlt.Id] = ImageWithoutAlt,
+        [ImageWithoutDimensions.Id] = ImageWithoutDimensions,
+        [WidelyUnsupportedCss.Id] = WidelyUnsupportedCss,
     };
 
     public static DiagnosticDescriptor ById(string id) => All[id];

@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SesMailer.Generators.Diagnostics;
 using SesMailer.Generators.Helpers;
+using SesMailer.Generators.Markup;
 using SesMailer.Generators.Model;
 
 namespace SesMailer.Generators.Razor;
@@ -98,6 +99,13 @@ internal static class RazorTemplateCompiler
         var hasSyntaxErrors = diagnostics.Count > 0;
 
         var documentNode = codeDocument.GetDocumentIntermediateNode();
+        // SESM04xx on the template's static markup: HTML templates of the project only (the shipped ones under _shared/
+        // are checked by SesMailer.Compatibility's tests, and a consumer could not change them anyway).
+        if (!hasSyntaxErrors && file.Kind == TemplateKind.Html && !file.RelativePath.StartsWith("_shared/", StringComparison.Ordinal))
+        {
+            MarkupChecks.Run(StaticMarkup.Extract(documentNode, file.Text, file.Path), file.Text, file.Path, diagnostics);
+        }
+
         var usings = documentNode.FindDescendantNodes<UsingDirectiveIntermediateNode>()
             .Select(u => new TemplateUsing(u.Content, UsingLocation(u, texts)))
             .ToEquatableArray();
