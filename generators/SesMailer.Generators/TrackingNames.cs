@@ -18,4 +18,5 @@ internal static class TrackingNames
     public const string Registry = nameof(Registry);
     public const string ResourceFiles = nameof(ResourceFiles);
     public const string ResourceDiagnostics = nameof(ResourceDiagnostics);
+    public const string Previews = nameof(Previews);
 }
