@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SesMailer.Compatibility;
 using SesMailer.Configuration;
 using SesMailer.Preview.Http;
 using SesMailer.Preview.Rendering;
@@ -20,6 +21,7 @@ public static class EmailPreviewEndpoints
     /// <see cref="EmailPreviewOptions.EnableOutsideDevelopment"/> is set. Previews are addressed by email and preview
     /// name only; nothing in a request names a file.
     /// </summary>
+    /// <exception cref="ArgumentException"><see cref="EmailPreviewOptions.Clients"/> names a client caniemail does not know.</exception>
     /// <returns>The group's convention builder: <c>.RequireAuthorization()</c> and other conventions apply to every page.</returns>
     /// <example><code>app.MapEmailPreviews("/emails").RequireAuthorization("admins");</code></example>
     public static IEndpointConventionBuilder MapEmailPreviews(this IEndpointRouteBuilder endpoints, string pattern = "/emails", Action<EmailPreviewOptions>? configure = null)
@@ -42,7 +44,15 @@ public static class EmailPreviewEndpoints
         var mailerOptions = endpoints.ServiceProvider.GetService<IOptions<MailerOptions>>()?.Value;
         var renderer = new EmailPreviewRenderer(mailerOptions, hotReload, options.SampleRecipient);
         endpoints.ServiceProvider.GetService<IHostApplicationLifetime>()?.ApplicationStopped.Register(renderer.Dispose);
-        PreviewHandlers.Map(group, renderer, pattern);
+        var lintOptions = new LintOptions();
+        lintOptions.Clients.Clear();
+        foreach (var client in options.Clients)
+        {
+            lintOptions.Clients.Add(client);
+        }
+
+        // Checked here, at start-up: an unknown client name fails the app's start, naming the client.
+        PreviewHandlers.Map(group, renderer, new EmailLinter(lintOptions), pattern);
         return group;
     }
 }

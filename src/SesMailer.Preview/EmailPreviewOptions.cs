@@ -1,3 +1,4 @@
+using SesMailer.Compatibility;
 using SesMailer.Preview.Rendering;
 
 namespace SesMailer.Preview;
@@ -26,4 +27,10 @@ public sealed class EmailPreviewOptions
 
     /// <summary>The recipient given to a preview whose options name none (a send needs one); the page says when it was used.</summary>
     public string SampleRecipient { get; set; } = EmailPreviewRenderer.DefaultSampleRecipient;
+
+    /// <summary>
+    /// The mail clients the compatibility report judges each preview against, named as caniemail does
+    /// (<c>outlook.windows</c>, <c>gmail.*</c>); <see cref="LintOptions.DefaultClients"/> by default.
+    /// </summary>
+    public IList<string> Clients { get; } = [.. LintOptions.DefaultClients];
 }

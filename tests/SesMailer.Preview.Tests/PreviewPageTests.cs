@@ -25,6 +25,7 @@ public class PreviewPageTests
         Assert.Contains("<li data-preview=\"With logo and invoice\"><a href=\"/emails/Order/With%20logo%20and%20invoice\">", body, StringComparison.Ordinal);
         Assert.Contains("data-culture=\"fr\" href=\"/emails/Order/Plain?culture=fr\"", body, StringComparison.Ordinal);
         Assert.Contains("<tr data-email=\"Broken\" data-preview-count=\"1\">", body, StringComparison.Ordinal);
+        Assert.Contains("<li data-preview=\"Weekly\"><a href=\"/emails/News/Weekly\">Weekly</a>", body, StringComparison.Ordinal);
         // An email with no preview is listed, with the member to add.
         Assert.Contains("<tr data-email=\"Note\" data-preview-count=\"0\">", body, StringComparison.Ordinal);
         Assert.Contains("data-hint=\"add-preview\"", body, StringComparison.Ordinal);
@@ -155,6 +156,22 @@ public class PreviewPageTests
         Assert.Equal(HttpStatusCode.BadRequest, badCulture);
         var (path, _, _) = await server.GetAsync("/emails/..%2F..%2Fetc%2Fpasswd/x");
         Assert.Equal(HttpStatusCode.NotFound, path);
+    }
+
+    [Fact]
+    public async Task The_page_shows_the_compatibility_report_of_the_html_as_sent()
+    {
+        await using var server = await PreviewServer.StartAsync();
+
+        var (_, page, _) = await server.GetAsync("/emails/News/Weekly");
+        Assert.Matches("<a id=\"lint-summary\" href=\"[^\"]*tab=report[^\"]*\" data-errors=\"\\d+\" data-warnings=\"[1-9]\\d*\"", page);
+
+        var (_, report, _) = await server.GetAsync("/emails/News/Weekly?tab=report");
+        Assert.Contains("<section id=\"panel-report\" data-panel=\"report\">", report, StringComparison.Ordinal);
+        Assert.Contains("<tr data-finding data-rule=\"http-link\"", report, StringComparison.Ordinal);
+        Assert.Contains("<tr data-finding data-rule=\"image-without-alt\"", report, StringComparison.Ordinal);
+        Assert.Matches("SesMailer detects \\d+ of its \\d+ features", report);
+        Assert.Contains("outlook.windows", report, StringComparison.Ordinal);
     }
 
     private static List<string> Headers(MimeMessage message) =>

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using SesMailer.Compatibility;
 using SesMailer.Preview.Pages;
 using SesMailer.Preview.Rendering;
 using SesMailer.Rendering;
@@ -25,7 +26,7 @@ internal static class PreviewHandlers
     /// <summary>Attachments and the .eml: downloaded, never rendered by the browser.</summary>
     private const string DownloadCsp = "sandbox; default-src 'none'";
 
-    public static void Map(RouteGroupBuilder group, EmailPreviewRenderer renderer, string pattern)
+    public static void Map(RouteGroupBuilder group, EmailPreviewRenderer renderer, EmailLinter linter, string pattern)
     {
         var links = new PreviewLinks(pattern);
         group.MapGet("/", (HttpContext context) =>
@@ -46,7 +47,8 @@ internal static class PreviewHandlers
             try
             {
                 var rendered = await renderer.RenderAsync(found!.Value.Email, found.Value.Preview, Culture(state!), context.RequestAborted).ConfigureAwait(false);
-                return Page(context, PreviewPage.Render(found.Value.Email, found.Value.Preview, rendered, state!, links, nonce), nonce, StatusCodes.Status200OK);
+                var report = PreviewLint.Check(linter, found.Value.Email, rendered);
+                return Page(context, PreviewPage.Render(found.Value.Email, found.Value.Preview, rendered, report, state!, links, nonce), nonce, StatusCodes.Status200OK);
             }
             catch (EmailPreviewException e)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SesMailer.Compatibility;
 using SesMailer.Preview.Rendering;
 using SesMailer.Rendering;
 
@@ -13,7 +14,7 @@ internal static class PreviewPage
 {
     private const int RawShown = 200_000;
 
-    public static string Render(EmailDescriptor email, EmailPreviewDescriptor preview, RenderedPreview rendered, PreviewState state, PreviewLinks links, string nonce)
+    public static string Render(EmailDescriptor email, EmailPreviewDescriptor preview, RenderedPreview rendered, LintReport? report, PreviewState state, PreviewLinks links, string nonce)
     {
         var self = links.Preview(email.Name, preview.Name);
         var page = new PageWriter($"{email.Name} · {preview.Name}", nonce);
@@ -64,9 +65,10 @@ internal static class PreviewPage
 
         page.Raw("</div>");
         Sizes(page, rendered);
+        ReportSummary(page, report, self, state);
 
         page.Raw("<nav class=\"bar\"><span class=\"switch\" id=\"tabs\" role=\"tablist\">");
-        foreach (var (tab, label) in new[] { ("html", "HTML"), ("text", "Text"), ("headers", "Headers"), ("attachments", $"Attachments ({rendered.Attachments.Count + rendered.InlineImages.Count})"), ("raw", "Raw") })
+        foreach (var (tab, label) in new[] { ("html", "HTML"), ("text", "Text"), ("headers", "Headers"), ("attachments", $"Attachments ({rendered.Attachments.Count + rendered.InlineImages.Count})"), ("raw", "Raw"), ("report", $"Report ({report?.Findings.Count ?? 0})") })
         {
             page.Raw("<a role=\"tab\"").Attribute("data-tab", tab).Attribute("href", self + state.Query(tab: tab))
                 .Attribute("aria-current", state.Tab == tab ? "true" : "false").Attribute("aria-selected", state.Tab == tab ? "true" : "false").Raw(">").Text(label).Raw("</a>");
@@ -81,6 +83,7 @@ internal static class PreviewPage
             case "text": page.Raw("<section id=\"panel-text\" data-panel=\"text\">").Raw(rendered.Text is null ? "<p>No text part.</p>" : "<pre>" + PageWriter.Encode(rendered.Text) + "</pre>").Raw("</section>"); break;
             case "headers": Headers(page, rendered); break;
             case "attachments": Attachments(page, rendered, self, state); break;
+            case "report": Report(page, report); break;
             default: Raw(page, rendered); break;
         }
 
@@ -169,6 +172,65 @@ internal static class PreviewPage
                 .Raw(">").Text(part.FileName).Raw("</a></td><td><code>").Text(part.ContentType).Raw("</code></td><td><code>").Text(part.ContentId)
                 .Raw("</code></td><td>").Text($"{part.Content.Length:N0} bytes").Raw("</td></tr>");
             index++;
+        }
+
+        page.Raw("</tbody></table></section>");
+    }
+
+    private static void ReportSummary(PageWriter page, LintReport? report, string self, PreviewState state)
+    {
+        if (report is null)
+        {
+            return;
+        }
+
+        var errors = report.Findings.Count(static f => f.Severity == LintSeverity.Error);
+        var warnings = report.Findings.Count(static f => f.Severity == LintSeverity.Warning);
+        var infos = report.Findings.Count - errors - warnings;
+        page.Raw("<div class=\"bar\"><a id=\"lint-summary\"").Attribute("href", self + state.Query(tab: "report"))
+            .Attribute("data-errors", errors.ToString(CultureInfo.InvariantCulture)).Attribute("data-warnings", warnings.ToString(CultureInfo.InvariantCulture))
+            .Attribute("class", errors > 0 ? "error" : warnings > 0 ? "warning" : null).Raw(">")
+            .Text($"Compatibility: {errors} error(s), {warnings} warning(s), {infos} note(s) for {string.Join(", ", report.Clients.Take(6))}{(report.Clients.Count > 6 ? ", …" : string.Empty)}")
+            .Raw("</a></div>");
+    }
+
+    private static void Report(PageWriter page, LintReport? report)
+    {
+        page.Raw("<section id=\"panel-report\" data-panel=\"report\">");
+        if (report is null)
+        {
+            page.Raw("<p>No HTML part: nothing to check.</p></section>");
+            return;
+        }
+
+        page.Raw("<p class=\"muted\" id=\"report-coverage\">")
+            .Text($"Judged against {string.Join(", ", report.Clients)} on caniemail data of {report.DataDate}; SesMailer detects {report.MappedFeatureCount} of its {report.TotalFeatureCount} features.")
+            .Raw("</p>");
+        if (report.Findings.Count == 0)
+        {
+            page.Raw("<p id=\"report-clean\">No finding.</p></section>");
+            return;
+        }
+
+        page.Raw("<table><thead><tr><th>Severity</th><th>Rule</th><th>Line</th><th>Finding</th><th>Clients</th></tr></thead><tbody>");
+        foreach (var finding in report.Findings)
+        {
+            var severity = finding.Severity.ToString().ToLowerInvariant();
+            page.Raw("<tr data-finding").Attribute("data-rule", finding.RuleId).Attribute("data-severity", severity).Raw("><td")
+                .Attribute("class", finding.Severity == LintSeverity.Error ? "error" : finding.Severity == LintSeverity.Warning ? "warning" : "muted").Raw(">")
+                .Text(severity).Raw("</td><td><code>").Text(finding.Feature ?? finding.RuleId).Raw("</code></td><td>")
+                .Text(finding.Line?.ToString(CultureInfo.InvariantCulture)).Raw("</td><td>").Text(finding.Message);
+            if (finding.Note is not null)
+            {
+                page.Raw("<br><span class=\"muted\">").Text(finding.Note).Raw("</span>");
+            }
+
+            if (finding.Url is not null && Uri.TryCreate(finding.Url, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps)
+            {
+                page.Raw(" <a rel=\"noreferrer noopener\"").Attribute("href", url.AbsoluteUri).Raw(">caniemail</a>");
+            }
+
+            page.Raw("</td><td>").Text(string.Join(", ", finding.Clients)).Raw("</td></tr>");
         }
 
         page.Raw("</tbody></table></section>");

@@ -3,7 +3,7 @@ namespace SesMailer.Preview.Pages;
 /// <summary>What the preview page shows, read from its query string; each value is one of a fixed set.</summary>
 internal sealed record PreviewState(string Tab, string Width, string View, string? Culture)
 {
-    public static readonly string[] Tabs = ["html", "text", "headers", "attachments", "raw"];
+    public static readonly string[] Tabs = ["html", "text", "headers", "attachments", "raw", "report"];
     public static readonly string[] Widths = ["desktop", "narrow"];
     public static readonly string[] Views = ["light", "dark", "inverted"];
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
+using SesMailer.Compatibility;
 using SesMailer.Configuration;
 using SesMailer.Mailing;
 using SesMailer.Rendering;
@@ -18,10 +19,10 @@ public sealed class EmailPreviewRenderer : IDisposable
     public const string DefaultSampleRecipient = "preview@example.com";
 
     /// <summary>SES's limit on a whole message, attachments included once encoded: 10,000,000 bytes.</summary>
-    public const long SesMessageSizeLimit = 10_000_000;
+    public const long SesMessageSizeLimit = LintRules.SesMessageSizeLimit;
 
     /// <summary>About where Gmail clips a message's HTML behind "View entire message": 102 KB.</summary>
-    public const int GmailClipThreshold = 102 * 1024;
+    public const int GmailClipThreshold = LintRules.GmailClipBytes;
 
     private readonly MailerOptions _mailerOptions;
     private readonly string _sampleRecipient;

@@ -15,7 +15,7 @@ internal sealed class HotReloadTemplates
     private static readonly string[] SkippedFolders = ["bin", "obj", "node_modules", ".git"];
     private readonly object _gate = new();
     private readonly Dictionary<Assembly, RazorLightEmailEngine> _engines = [];
-    private (long Latest, int Count) _stamp;
+    private (long Fingerprint, int Count) _stamp;
 
     public HotReloadTemplates(string root) => Root = Path.GetFullPath(root);
 
@@ -74,9 +74,13 @@ internal sealed class HotReloadTemplates
         }
     }
 
-    private (long Latest, int Count) Stamp()
+    /// <summary>
+    /// A fingerprint of every template's path, write time and length: any edit, copy, rename or deletion changes it
+    /// (a maximum of write times would miss an edit that leaves an older time stamp than another file's).
+    /// </summary>
+    private (long Fingerprint, int Count) Stamp()
     {
-        long latest = 0;
+        long fingerprint = 0;
         var count = 0;
         var pending = new Stack<string>();
         pending.Push(Root);
@@ -94,10 +98,12 @@ internal sealed class HotReloadTemplates
             foreach (var file in Directory.EnumerateFiles(folder, "*.cshtml"))
             {
                 count++;
-                latest = Math.Max(latest, File.GetLastWriteTimeUtc(file).Ticks);
+                var info = new FileInfo(file);
+                // Summed, so the order directories are listed in does not matter.
+                fingerprint += HashCode.Combine(StringComparer.Ordinal.GetHashCode(file), info.LastWriteTimeUtc.Ticks, info.Length);
             }
         }
 
-        return (latest, count);
+        return (fingerprint, count);
     }
 }

@@ -23,3 +23,10 @@ public static class Previews
     [EmailPreview("Explodes")]
     internal static BrokenEmail Explodes() => new("Ann");
 }
+
+/// <summary>A preview declared in a class of its own, as a project may spread them.</summary>
+internal static class NewsPreviews
+{
+    [EmailPreview("Weekly")]
+    public static NewsEmail Weekly() => new("This week");
+}
