@@ -164,11 +164,12 @@ public class PreviewPageTests
         await using var server = await PreviewServer.StartAsync();
 
         var (_, page, _) = await server.GetAsync("/emails/News/Weekly");
-        Assert.Matches("<a id=\"lint-summary\" href=\"[^\"]*tab=report[^\"]*\" data-errors=\"\\d+\" data-warnings=\"[1-9]\\d*\"", page);
+        Assert.Matches("<a id=\"lint-summary\" href=\"[^\"]*tab=report[^\"]*\" data-errors=\"1\" data-warnings=\"[1-9]\\d*\"", page);
 
         var (_, report, _) = await server.GetAsync("/emails/News/Weekly?tab=report");
         Assert.Contains("<section id=\"panel-report\" data-panel=\"report\">", report, StringComparison.Ordinal);
-        Assert.Contains("<tr data-finding data-rule=\"http-link\"", report, StringComparison.Ordinal);
+        Assert.Contains("<tr data-finding data-rule=\"http-link\" data-severity=\"warning\"", report, StringComparison.Ordinal);
+        Assert.Contains("<tr data-finding data-rule=\"link-without-scheme\" data-severity=\"error\"", report, StringComparison.Ordinal);
         Assert.Contains("<tr data-finding data-rule=\"image-without-alt\"", report, StringComparison.Ordinal);
         Assert.Matches("SesMailer detects \\d+ of its \\d+ features", report);
         Assert.Contains("outlook.windows", report, StringComparison.Ordinal);

@@ -71,7 +71,8 @@ internal sealed class EmailAssembly : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "build", project, "-c", configuration, "--nologo", "-getProperty:TargetPath" })
+        // -t:Build: with -getProperty alone, dotnet build only evaluates the project.
+        foreach (var argument in new[] { "build", project, "-c", configuration, "--nologo", "-t:Build", "-getProperty:TargetPath" })
         {
             start.ArgumentList.Add(argument);
         }
