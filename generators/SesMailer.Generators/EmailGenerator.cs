@@ -176,19 +176,46 @@ public sealed class EmailGenerator : IIncrementalGenerator
             }
         });
 
+        // [EmailPreview] members: each checked on its own, then listed with its email in the registry.
+        var previews = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                PreviewParser.PreviewAttributeName,
+                static (node, _) => node is MethodDeclarationSyntax or PropertyDeclarationSyntax,
+                static (syntaxContext, cancellationToken) => PreviewParser.Parse(syntaxContext, cancellationToken))
+            .WithTrackingName(TrackingNames.Previews);
+
+        var previewDiagnostics = previews
+            .Select(static (preview, _) => preview.Diagnostics)
+            .Where(static diagnostics => diagnostics.Count > 0)
+            .Combine(context.CompilationProvider);
+        context.RegisterSourceOutput(previewDiagnostics, static (production, pair) =>
+        {
+            foreach (var diagnostic in pair.Left)
+            {
+                production.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
+            }
+        });
+
         var summaries = compiled
             .Select(static (template, _) => new TemplateSummary(template.Path, template.Name, template.Kind, template.ClassName, template.BaseType, template.Layouts, template.Partials))
             .WithTrackingName(TrackingNames.TemplateSummaries)
             .Collect();
 
+        var validPreviews = previews
+            .Where(static preview => preview.Diagnostics.Count == 0 && preview.EmailType is not null)
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(static p => p.EmailType, StringComparer.Ordinal).ThenBy(static p => p.Name, StringComparer.Ordinal).ThenBy(static p => p.Invocation, StringComparer.Ordinal).ToEquatableArray());
+
         var registry = resolved
             .Collect()
             .Combine(summaries)
             .Combine(generatedNamespace)
+            .Combine(validPreviews)
             .Select(static (input, _) => new RegistryInput(
-                input.Right,
-                input.Left.Left.OrderBy(static e => e.Email.Name, StringComparer.Ordinal).ThenBy(static e => e.Email.FullyQualifiedType, StringComparer.Ordinal).ToEquatableArray(),
-                input.Left.Right.OrderBy(static t => t.ClassName.StartsWith(TemplateNames.SharedClassPrefix, StringComparison.Ordinal) ? 1 : 0).ThenBy(static t => t.ClassName, StringComparer.Ordinal).ToEquatableArray()))
+                input.Left.Right,
+                input.Left.Left.Left.OrderBy(static e => e.Email.Name, StringComparer.Ordinal).ThenBy(static e => e.Email.FullyQualifiedType, StringComparer.Ordinal).ToEquatableArray(),
+                input.Left.Left.Right.OrderBy(static t => t.ClassName.StartsWith(TemplateNames.SharedClassPrefix, StringComparison.Ordinal) ? 1 : 0).ThenBy(static t => t.ClassName, StringComparer.Ordinal).ToEquatableArray(),
+                input.Right))
             .WithTrackingName(TrackingNames.Registry);
 
         context.RegisterSourceOutput(registry, static (production, input) =>
@@ -202,7 +229,12 @@ public sealed class EmailGenerator : IIncrementalGenerator
             }
 
             var emailsToEmit = input.Emails.Where(static e => e.Email.Diagnostics.Count == 0 && e.Diagnostics.Count == 0).ToList();
-            production.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(input.Namespace, emailsToEmit, input.Templates));
+            foreach (var duplicate in RegistryEmitter.DuplicatePreviews(input.Emails, input.Previews))
+            {
+                production.ReportDiagnostic(duplicate.ToDiagnostic());
+            }
+
+            production.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(input.Namespace, emailsToEmit, input.Templates, input.Previews));
         });
 
         // Zero or one batch: nothing joins the compilation while every layout, partial and name checks out.
@@ -233,5 +265,5 @@ public sealed class EmailGenerator : IIncrementalGenerator
     }
 
     /// <summary>The input of the assembly-wide output.</summary>
-    private sealed record RegistryInput(string Namespace, EquatableArray<ResolvedEmail> Emails, EquatableArray<TemplateSummary> Templates);
+    private sealed record RegistryInput(string Namespace, EquatableArray<ResolvedEmail> Emails, EquatableArray<TemplateSummary> Templates, EquatableArray<PreviewSpec> Previews);
 }

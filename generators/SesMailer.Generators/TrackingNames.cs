@@ -20,4 +20,5 @@ internal static class TrackingNames
     public const string ResourceDiagnostics = nameof(ResourceDiagnostics);
     public const string ResourceSubjects = nameof(ResourceSubjects);
     public const string EmailSubjects = nameof(EmailSubjects);
+    public const string Previews = nameof(Previews);
 }

@@ -1,4 +1,5 @@
 using SesMailer;
+using SesMailer.Preview;
 using WebApp;
 using WebApp.Emails;
 
@@ -16,5 +17,9 @@ app.MapPost("/signup", async (SignupRequest request, IMailer mailer, Cancellatio
     var result = await mailer.SendWelcomeAsync(request.Email, new WelcomeEmail(request.Name, confirmUrl), cancellationToken);
     return Results.Accepted(value: new { result.MessageId });
 });
+
+// Every email and its [EmailPreview] samples at /emails (Emails/WelcomePreviews.cs), in Development only: edit a
+// .cshtml and refresh to see it without a rebuild.
+app.MapEmailPreviews("/emails");
 
 app.Run();

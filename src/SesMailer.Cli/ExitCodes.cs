@@ -9,6 +9,9 @@ public static class ExitCodes
     /// <summary>SES refused something or could not be reached; for several messages, some failed or were rejected.</summary>
     public const int SesError = 1;
 
+    /// <summary><c>preview</c>: a preview could not be rendered; <c>lint</c>: an error-level finding exists (or a preview failed).</summary>
+    public const int Failed = 1;
+
     /// <summary>Bad usage or invalid input (the message names the option or argument).</summary>
     public const int Usage = 2;
 

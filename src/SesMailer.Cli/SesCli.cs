@@ -52,6 +52,11 @@ public static class SesCli
             root.Subcommands.Add(command);
         }
 
+        foreach (var command in PreviewCommands.Create(output, error))
+        {
+            root.Subcommands.Add(command);
+        }
+
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -32,7 +32,7 @@ public class ShippedTemplateTests(ITestOutputHelper output)
         yield return new WebAppEmails.WelcomeEmail("Ann", confirm);
         yield return new TemplateEmails.WelcomeEmail("Ann", confirm);
         yield return new TemplateEmails.InvoiceEmail("INV-7");
-        yield return new TemplateEmails.NewsletterEmail("Ann");
+        yield return new TemplateEmails.NewsletterEmail("Ann", 12, new DateOnly(2026, 11, 28));
         yield return new TemplateEmails.NoticeEmail("The service is back.");
         yield return new TemplateEmails.ProfileEmail("https://ann.example/", new Uri("https://acme.example/ann.png"), "https:", "//ann.example/about", "https://app.acme.example/open", "#336699");
         yield return new TemplateEmails.ReceiptEmail("R-9", new TemplateModels.Customer("Ann", "Acme"), [new TemplateModels.LineItem("Blue mug", 2, 12.50m)], new HtmlString("<em>Thank you!</em>"));

@@ -45,6 +45,21 @@ public sealed class WebAppTests
         Assert.Contains("SesMailer:From", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task In_Development_the_sample_serves_its_email_previews()
+    {
+        await using var app = new WebAppFactory(new() { ["SesMailer:Transport"] = "InMemory" });
+        using var client = app.CreateClient();
+
+        var index = await client.GetStringAsync(new Uri("/emails", UriKind.Relative));
+        Assert.Contains("<li data-preview=\"Long name\"><a href=\"/emails/Welcome/Long%20name\">Long name</a>", index, StringComparison.Ordinal);
+
+        var html = await client.GetStringAsync(new Uri("/emails/Welcome/Long%20name/html", UriKind.Relative));
+        Assert.Contains("Maximilian Alexander von Habsburg-Lothringen", html, StringComparison.Ordinal);
+        // A preview is not a send: nothing reached the application's transport.
+        app.Services.GetRequiredService<InMemoryTransport>().AssertNothingSent();
+    }
+
     private sealed class WebAppFactory(Dictionary<string, string?> settings) : WebApplicationFactory<SignupRequest>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder) =>

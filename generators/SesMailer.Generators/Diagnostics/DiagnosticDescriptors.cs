@@ -5,7 +5,8 @@ namespace SesMailer.Generators.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the generator and its analyzer report. Ids are stable and grouped by area:
-/// SESM00xx templates, SESM01xx the declaration (subject, addresses, tags, names), SESM02xx Razor, SESM03xx resources, SESM04xx static markup.
+/// SESM00xx templates, SESM01xx the declaration (subject, addresses, tags, names), SESM02xx Razor,
+/// SESM03xx resources, SESM04xx static markup, SESM05xx previews.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -14,6 +15,7 @@ internal static class DiagnosticDescriptors
     private const string RazorCategory = "SesMailer.Razor";
     private const string ResourcesCategory = "SesMailer.Resources";
     private const string MarkupCategory = "SesMailer.Markup";
+    private const string PreviewsCategory = "SesMailer.Previews";
     private const string HelpRoot = "https://github.com/sesmailer/sesmailer/blob/main/generators/DIAGNOSTICS.md#";
 
     public static readonly DiagnosticDescriptor TemplateNotFound = Create(
@@ -167,6 +169,20 @@ internal static class DiagnosticDescriptors
         "CSS property '{0}' ({1}) is not supported by {2} of the {3} platforms of the default mail clients (caniemail '{4}'): the email must read well without it",
         "The default clients are outlook.windows, outlook.outlook-com, gmail.*, apple-mail.* and yahoo.*, judged on their latest tested version in the caniemail snapshot SesMailer ships; the compatibility report (SesMailer.Compatibility) lists every client and note.",
         DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor PreviewNotAnEmail = Create(
+        "SESM0501", "Preview does not return an email", PreviewsCategory,
+        "[EmailPreview] '{0}' returns '{1}', which is not an [Email] type of this project{2}; return the email model, or EmailPreview<TEmail> to also give the send's options",
+        "A preview makes a sample of one email: it returns an [Email] model, or an EmailPreview<TEmail> carrying the model and the EmailOptions it is sent with.");
+
+    public static readonly DiagnosticDescriptor PreviewMemberUnusable = Create(
+        "SESM0502", "Preview member cannot be called", PreviewsCategory,
+        "[EmailPreview] '{0}' cannot be used: {1}",
+        "The generated registry calls each preview member with no arguments: it must be a static, parameterless method or a static property with a getter, reachable from the assembly (internal or public).");
+
+    public static readonly DiagnosticDescriptor DuplicatePreviewName = Create(
+        "SESM0503", "Two previews of an email have the same name", PreviewsCategory,
+        "Email '{0}' has two previews named '{1}' ({2} and {3}); previews are addressed by name, rename one",
+        "The preview pages and the CLI address a preview by its email and name, so each name is unique per email.");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
@@ -198,6 +214,9 @@ internal static class DiagnosticDescriptors
         [ImageWithoutAlt.Id] = ImageWithoutAlt,
         [ImageWithoutDimensions.Id] = ImageWithoutDimensions,
         [WidelyUnsupportedCss.Id] = WidelyUnsupportedCss,
+        [PreviewNotAnEmail.Id] = PreviewNotAnEmail,
+        [PreviewMemberUnusable.Id] = PreviewMemberUnusable,
+        [DuplicatePreviewName.Id] = DuplicatePreviewName,
     };
 
     public static DiagnosticDescriptor ById(string id) => All[id];

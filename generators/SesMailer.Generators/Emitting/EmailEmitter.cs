@@ -137,7 +137,7 @@ internal static class EmailEmitter
     /// </summary>
     private static void WriteDeclaration(SourceWriter writer, EmailSpec email)
     {
-        writer.Line($"private static readonly global::SesMailer.EmailDeclaration Declaration = new global::SesMailer.EmailDeclaration({SourceWriter.Literal(email.Name)})");
+        writer.Line($"internal static readonly global::SesMailer.EmailDeclaration Declaration = new global::SesMailer.EmailDeclaration({SourceWriter.Literal(email.Name)})");
         writer.OpenBrace();
         if (email.From is { } from)
         {

@@ -15,7 +15,7 @@ internal static class RegistryEmitter
 {
     public const string HintName = "SesMailerRegistry.g.cs";
 
-    public static string Emit(string ns, IReadOnlyList<ResolvedEmail> emails, IReadOnlyList<TemplateSummary> templates)
+    public static string Emit(string ns, IReadOnlyList<ResolvedEmail> emails, IReadOnlyList<TemplateSummary> templates, IReadOnlyList<PreviewSpec> previews)
     {
         var writer = GeneratedCode.NewFile();
         writer.Line();
@@ -42,7 +42,30 @@ internal static class RegistryEmitter
             writer.Line($"    from: {SourceWriter.Literal(email.From is null ? null : Format(email.From))},");
             writer.Line($"    replyTo: {SourceWriter.Literal(email.ReplyTo is null ? null : Format(email.ReplyTo))},");
             writer.Line($"    category: {SourceWriter.Literal(email.Category)},");
-            writer.Line($"    render: static (model, cancellationToken) => {mailer}.Render{email.Name}Async(({email.FullyQualifiedType})model, cancellationToken)),");
+            writer.Line($"    render: static (model, culture, cancellationToken) => {mailer}.Render{email.Name}Async(({email.FullyQualifiedType})model, culture, cancellationToken),");
+            writer.Line($"    send: static (mailer, options, model, cancellationToken) => {mailer}.Send{email.Name}Async(mailer, options, ({email.FullyQualifiedType})model, cancellationToken),");
+            writer.Line($"    declaration: {mailer}.Declaration,");
+            var cultures = resolved.Localized.Select(static l => l.Culture).Distinct().OrderBy(static c => c, System.StringComparer.Ordinal).ToList();
+            writer.Line($"    cultures: {(cultures.Count == 0 ? "null" : "new string[] { " + string.Join(", ", cultures.Select(SourceWriter.Literal)) + " }")},");
+            var own = previews.Where(p => p.EmailType == email.FullyQualifiedType).GroupBy(static p => p.Name, System.StringComparer.Ordinal).Select(static g => g.First()).ToList();
+            if (own.Count == 0)
+            {
+                writer.Line("    previews: null),");
+                continue;
+            }
+
+            writer.Line("    previews: new global::SesMailer.Rendering.EmailPreviewDescriptor[]");
+            writer.Line("    {");
+            foreach (var preview in own)
+            {
+                // The member is called on every preview, so a sample with options gets fresh ones each time.
+                var sample = preview.WithOptions
+                    ? $"static () => {{ var preview = {preview.Invocation}; return new global::SesMailer.Rendering.EmailSample(preview.Email, preview.Options); }}"
+                    : $"static () => new global::SesMailer.Rendering.EmailSample({preview.Invocation}, new global::SesMailer.EmailOptions())";
+                writer.Line($"        new global::SesMailer.Rendering.EmailPreviewDescriptor({SourceWriter.Literal(preview.Name)}, {SourceWriter.Literal(preview.DisplayMember)}, {sample}),");
+            }
+
+            writer.Line("    }),");
         }
 
         writer.CloseBrace(";");
@@ -78,6 +101,20 @@ internal static class RegistryEmitter
         writer.CloseBrace();
         writer.CloseBrace();
         return writer.ToString();
+    }
+
+    /// <summary>SESM0503 for each preview whose name another preview of the same email already has (the first one wins).</summary>
+    public static IEnumerable<DiagnosticInfo> DuplicatePreviews(IReadOnlyList<ResolvedEmail> emails, IReadOnlyList<PreviewSpec> previews)
+    {
+        foreach (var group in previews.GroupBy(static p => (p.EmailType, p.Name)))
+        {
+            var first = group.First();
+            var email = emails.FirstOrDefault(e => e.Email.FullyQualifiedType == first.EmailType)?.Email.Name ?? first.EmailType ?? string.Empty;
+            foreach (var other in group.Skip(1))
+            {
+                yield return DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.DuplicatePreviewName, other.Location, email, other.Name, first.DisplayMember, other.DisplayMember);
+            }
+        }
     }
 
     private static string Format(AddressSpec address) => address.DisplayName is null ? address.Address : $"{address.DisplayName} <{address.Address}>";

@@ -69,7 +69,7 @@ namespace Shop.Emails
             }
         }
 
-        private static readonly global::SesMailer.EmailDeclaration Declaration = new global::SesMailer.EmailDeclaration("Receipt")
+        internal static readonly global::SesMailer.EmailDeclaration Declaration = new global::SesMailer.EmailDeclaration("Receipt")
         {
             From = new global::SesMailer.EmailAddress("orders@shop.example", "Shop"),
             ReplyTo = new global::SesMailer.EmailAddress[] { new global::SesMailer.EmailAddress("help@shop.example", null) },

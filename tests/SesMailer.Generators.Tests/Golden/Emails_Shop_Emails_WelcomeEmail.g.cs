@@ -69,7 +69,7 @@ namespace Shop.Emails
             }
         }
 
-        private static readonly global::SesMailer.EmailDeclaration Declaration = new global::SesMailer.EmailDeclaration("Welcome")
+        internal static readonly global::SesMailer.EmailDeclaration Declaration = new global::SesMailer.EmailDeclaration("Welcome")
         {
         };
     }

@@ -19,7 +19,11 @@ namespace SesMailer.Generated.Assembly_Consumer
                 from: "Shop <orders@shop.example>",
                 replyTo: "help@shop.example",
                 category: "orders",
-                render: static (model, cancellationToken) => global::Shop.Emails.ReceiptEmailMailer.RenderReceiptAsync((global::Shop.Emails.ReceiptEmail)model, cancellationToken)),
+                render: static (model, culture, cancellationToken) => global::Shop.Emails.ReceiptEmailMailer.RenderReceiptAsync((global::Shop.Emails.ReceiptEmail)model, culture, cancellationToken),
+                send: static (mailer, options, model, cancellationToken) => global::Shop.Emails.ReceiptEmailMailer.SendReceiptAsync(mailer, options, (global::Shop.Emails.ReceiptEmail)model, cancellationToken),
+                declaration: global::Shop.Emails.ReceiptEmailMailer.Declaration,
+                cultures: null,
+                previews: null),
             new global::SesMailer.Rendering.EmailDescriptor(
                 name: "Welcome",
                 modelType: typeof(global::Shop.Emails.WelcomeEmail),
@@ -29,7 +33,11 @@ namespace SesMailer.Generated.Assembly_Consumer
                 from: null,
                 replyTo: null,
                 category: null,
-                render: static (model, cancellationToken) => global::Shop.Emails.WelcomeEmailMailer.RenderWelcomeAsync((global::Shop.Emails.WelcomeEmail)model, cancellationToken)),
+                render: static (model, culture, cancellationToken) => global::Shop.Emails.WelcomeEmailMailer.RenderWelcomeAsync((global::Shop.Emails.WelcomeEmail)model, culture, cancellationToken),
+                send: static (mailer, options, model, cancellationToken) => global::Shop.Emails.WelcomeEmailMailer.SendWelcomeAsync(mailer, options, (global::Shop.Emails.WelcomeEmail)model, cancellationToken),
+                declaration: global::Shop.Emails.WelcomeEmailMailer.Declaration,
+                cultures: null,
+                previews: null),
         };
 
         /// <summary>Adds this assembly's emails to <see cref="global::SesMailer.Rendering.EmailRegistry"/> when it loads.</summary>

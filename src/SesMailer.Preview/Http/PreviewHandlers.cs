@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using SesMailer.Compatibility;
+using SesMailer.Preview.Pages;
+using SesMailer.Preview.Rendering;
+using SesMailer.Rendering;
+
+namespace SesMailer.Preview.Http;
+
+/// <summary>The handlers behind each page; every response sets its own security headers.</summary>
+internal static class PreviewHandlers
+{
+    /// <summary>The preview pages: no script at all, the one style block by nonce, frames from this origin only.</summary>
+    private static string PageCsp(string nonce) => "default-src 'none'; style-src 'nonce-" + nonce + "'; img-src 'self' data:; frame-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'self'";
+
+    /// <summary>
+    /// The email's HTML: a sandbox (no script, an opaque origin) even when opened outside its iframe; images and styles as
+    /// mail clients load them, nothing else (no script, no frame, no form, no plugin, no connection).
+    /// </summary>
+    public const string FrameCsp = "sandbox; default-src 'none'; img-src data: https: http:; style-src 'unsafe-inline' https:; font-src data: https:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+    /// <summary>Attachments and the .eml: downloaded, never rendered by the browser.</summary>
+    private const string DownloadCsp = "sandbox; default-src 'none'";
+
+    public static void Map(RouteGroupBuilder group, EmailPreviewRenderer renderer, EmailLinter linter, string pattern)
+    {
+        var links = new PreviewLinks(pattern);
+        group.MapGet("/", (HttpContext context) =>
+        {
+            var nonce = Nonce();
+            return Page(context, IndexPage.Render(EmailRegistry.All, links, nonce), nonce, StatusCodes.Status200OK);
+        });
+
+        group.MapGet("/{email}/{preview}", async (HttpContext context, string email, string preview) =>
+        {
+            var nonce = Nonce();
+            var (found, state, problem) = Find(context, email, preview, links, nonce);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            try
+            {
+                var rendered = await renderer.RenderAsync(found!.Value.Email, found.Value.Preview, Culture(state!), context.RequestAborted).ConfigureAwait(false);
+                var report = PreviewLint.Check(linter, found.Value.Email, rendered);
+                return Page(context, PreviewPage.Render(found.Value.Email, found.Value.Preview, rendered, report, state!, links, nonce), nonce, StatusCodes.Status200OK);
+            }
+            catch (EmailPreviewException e)
+            {
+                return Page(context, ErrorPage.Render(e, links, nonce), nonce, StatusCodes.Status500InternalServerError);
+            }
+        });
+
+        group.MapGet("/{email}/{preview}/html", async (HttpContext context, string email, string preview) =>
+        {
+            var nonce = Nonce();
+            var (found, state, problem) = Find(context, email, preview, links, nonce);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            Secure(context, FrameCsp);
+            try
+            {
+                var rendered = await renderer.RenderAsync(found!.Value.Email, found.Value.Preview, Culture(state!), context.RequestAborted).ConfigureAwait(false);
+                return Results.Content(FrameDocument.Create(rendered, dark: state!.View == "dark"), "text/html; charset=utf-8", Encoding.UTF8);
+            }
+            catch (EmailPreviewException e)
+            {
+                return Results.Content(ErrorPage.Render(e, links, nonce), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status500InternalServerError);
+            }
+        });
+
+        group.MapGet("/{email}/{preview}/eml", async (HttpContext context, string email, string preview) =>
+        {
+            var nonce = Nonce();
+            var (found, state, problem) = Find(context, email, preview, links, nonce);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            try
+            {
+                var rendered = await renderer.RenderAsync(found!.Value.Email, found.Value.Preview, Culture(state!), context.RequestAborted).ConfigureAwait(false);
+                Secure(context, DownloadCsp);
+                return Results.File(rendered.Mime.ToArray(), "message/rfc822", FileName($"{email}-{preview}.eml"));
+            }
+            catch (EmailPreviewException e)
+            {
+                return Page(context, ErrorPage.Render(e, links, nonce), nonce, StatusCodes.Status500InternalServerError);
+            }
+        });
+
+        group.MapGet("/{email}/{preview}/parts/{index:int}", async (HttpContext context, string email, string preview, int index) =>
+        {
+            var nonce = Nonce();
+            var (found, state, problem) = Find(context, email, preview, links, nonce);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            try
+            {
+                var rendered = await renderer.RenderAsync(found!.Value.Email, found.Value.Preview, Culture(state!), context.RequestAborted).ConfigureAwait(false);
+                var parts = rendered.InlineImages.Concat(rendered.Attachments).ToList();
+                if (index < 0 || index >= parts.Count)
+                {
+                    return Page(context, ErrorPage.Message("Not found", $"Preview '{preview}' of '{email}' has {parts.Count} part(s); there is no part {index}.", links, nonce), nonce, StatusCodes.Status404NotFound);
+                }
+
+                Secure(context, DownloadCsp);
+                return Results.File(parts[index].Content.ToArray(), parts[index].ContentType, FileName(parts[index].FileName));
+            }
+            catch (EmailPreviewException e)
+            {
+                return Page(context, ErrorPage.Render(e, links, nonce), nonce, StatusCodes.Status500InternalServerError);
+            }
+        });
+    }
+
+    private static ((EmailDescriptor Email, EmailPreviewDescriptor Preview)? Found, PreviewState? State, IResult? Problem) Find(HttpContext context, string email, string preview, PreviewLinks links, string nonce)
+    {
+        var descriptor = EmailRegistry.Find(email);
+        var sample = descriptor?.Previews.FirstOrDefault(p => string.Equals(p.Name, preview, StringComparison.Ordinal));
+        if (descriptor is null || sample is null)
+        {
+            var message = descriptor is null
+                ? $"No email named '{email}' is registered."
+                : $"Email '{email}' has no preview named '{preview}'" + (descriptor.Previews.Count == 0 ? "; it has no preview yet." : $"; its previews: {string.Join(", ", descriptor.Previews.Select(static p => p.Name))}.");
+            return (null, null, Page(context, ErrorPage.Message("Not found", message, links, nonce), nonce, StatusCodes.Status404NotFound));
+        }
+
+        var (state, error) = PreviewState.Read(name => context.Request.Query.TryGetValue(name, out var value) ? value.ToString() : null, descriptor.Cultures);
+        if (error is not null)
+        {
+            return (null, null, Page(context, ErrorPage.Message("Bad request", error, links, nonce), nonce, StatusCodes.Status400BadRequest));
+        }
+
+        return ((descriptor, sample), state, null);
+    }
+
+    private static CultureInfo? Culture(PreviewState state) => state.Culture is null ? null : CultureInfo.GetCultureInfo(state.Culture);
+
+    private static IResult Page(HttpContext context, string html, string nonce, int status)
+    {
+        Secure(context, PageCsp(nonce));
+        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+    }
+
+    private static void Secure(HttpContext context, string csp)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = csp;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-store";
+        headers.XFrameOptions = "SAMEORIGIN";
+    }
+
+    /// <summary>A download name of letters, digits, '-', '_' and '.' only.</summary>
+    private static string FileName(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            builder.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_');
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Nonce() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+}
