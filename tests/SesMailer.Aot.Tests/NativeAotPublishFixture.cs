@@ -40,7 +40,7 @@ public sealed class NativeAotPublishFixture : IAsyncLifetime
             "dotnet",
             ["publish", "samples/QuickStart", "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true", "-o", PublishFolder],
             repository,
-            TimeSpan.FromMinutes(12));
+            TimeSpan.FromMinutes(20));
     }
 
     public Task DisposeAsync()

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SesMailer.Aot.Tests.Support;
 using Xunit;
 
@@ -9,7 +8,7 @@ namespace SesMailer.Aot.Tests;
 /// warning (IL2xxx, IL3xxx) from any assembly, the quick start's SES and dependency-injection paths included, and the
 /// native binary writes the same messages as the JIT build.
 /// </summary>
-public sealed partial class NativeAotQuickStartTests(NativeAotPublishFixture publish) : IClassFixture<NativeAotPublishFixture>, IDisposable
+public sealed class NativeAotQuickStartTests(NativeAotPublishFixture publish) : IClassFixture<NativeAotPublishFixture>, IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "sesmailer-aot-run-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -19,7 +18,7 @@ public sealed partial class NativeAotQuickStartTests(NativeAotPublishFixture pub
         Assert.True(publish.Publish.ExitCode == 0, publish.Publish.ToString());
         // The AOT compiler ran (an up-to-date publish would skip it, and print no warning either way).
         Assert.Contains("Generating native code", publish.Publish.Output, StringComparison.Ordinal);
-        var warnings = TrimOrAotDiagnostic().Matches(publish.Publish.Output).Select(m => m.Value).Distinct().ToList();
+        var warnings = TrimDiagnostics.In(publish.Publish.Output);
         Assert.True(warnings.Count == 0, "Trimming/AOT diagnostics:\n" + string.Join('\n', warnings));
         Assert.True(File.Exists(publish.NativeBinary), $"{publish.NativeBinary} was not produced.");
     }
@@ -47,8 +46,4 @@ public sealed partial class NativeAotQuickStartTests(NativeAotPublishFixture pub
             Directory.Delete(_folder, recursive: true);
         }
     }
-
-    // An ILLink/ILC diagnostic as MSBuild prints it: "…: warning IL2026: …" (or "error" under warnings-as-errors).
-    [GeneratedRegex(@"(?:warning|error) IL[23]\d{3}[^\r\n]*")]
-    private static partial Regex TrimOrAotDiagnostic();
 }
