@@ -11,6 +11,6 @@ internal static partial class TrimDiagnostics
 
     // As MSBuild prints them: "…: warning IL2026: …", "ILC : AOT analysis warning IL3050: …", or "error" under
     // warnings-as-errors (the repository's setting). IL2104 ("assembly produced trim warnings") is one of them.
-    [GeneratedRegex(@"(?:warning|error) IL[23]\d{3}\b[^\r\n]*")]
+    [GeneratedRegex(@"[^\r\n]*(?:warning|error) IL[23]\d{3}\b[^\r\n]*")]
     private static partial Regex Diagnostic();
 }
