@@ -32,6 +32,8 @@ public static class HandWrittenEmails
           body { margin: 0; padding: 0; width: 100%; background-color: #f4f5f7; }
           .sm-container { width: 100%; max-width: 600px; }
           .sm-content { padding: 32px; }
+          .sm-content main > :first-child { margin-top: 0; }
+          .sm-content h1 { font-size: 24px; line-height: 1.25; }
           @media (max-width: 620px) {
             .sm-content { padding: 20px !important; }
           }
