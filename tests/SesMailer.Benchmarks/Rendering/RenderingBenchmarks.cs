@@ -25,6 +25,7 @@ public class RenderingBenchmarks
     private RazorLightEmailEngine _razorLight = null!;
     private FluidEmails _fluid = null!;
     private HandlebarsEmails _handlebars = null!;
+    private RazorSlicesEmails _slices = null!;
 
     /// <summary>
     /// Compiles the run-time templates (RazorLight caches them), then proves that every candidate renders exactly
@@ -38,6 +39,7 @@ public class RenderingBenchmarks
             .UseOperatingAssembly(typeof(WelcomeEmail).Assembly)
             .Build();
         _fluid = new FluidEmails(Path.Combine(AppContext.BaseDirectory, "Peers", "Templates", "Liquid"));
+        _slices = new RazorSlicesEmails(_welcome, _receipt, _catalogue, _culture);
         _handlebars = new HandlebarsEmails(Path.Combine(AppContext.BaseDirectory, "Peers", "Templates", "Handlebars"), _culture);
         RenderingCheck.Same("Welcome, generated", HandWrittenEmails.Welcome(_welcome), await _welcome.RenderWelcomeAsync());
         RenderingCheck.Same("Welcome, RazorLight", HandWrittenEmails.Welcome(_welcome), await WelcomeRazorLight());
@@ -51,6 +53,9 @@ public class RenderingBenchmarks
         RenderingCheck.Same("Catalogue, RazorLight", HandWrittenEmails.Catalogue(_catalogue, _culture), await CatalogueRazorLight());
         RenderingCheck.Same("Catalogue, Fluid", HandWrittenEmails.Catalogue(_catalogue, _culture), await CatalogueFluid());
         RenderingCheck.Same("Catalogue, Handlebars", HandWrittenEmails.Catalogue(_catalogue, _culture), CatalogueHandlebars());
+        RenderingCheck.Same("Welcome, RazorSlices", HandWrittenEmails.Welcome(_welcome), await WelcomeRazorSlices());
+        RenderingCheck.Same("Receipt, RazorSlices", HandWrittenEmails.Receipt(_receipt), await ReceiptRazorSlices());
+        RenderingCheck.Same("Catalogue, RazorSlices", HandWrittenEmails.Catalogue(_catalogue, _culture), await CatalogueRazorSlices());
     }
 
     /// <summary>Baseline: the welcome email by hand.</summary>
@@ -127,4 +132,19 @@ public class RenderingBenchmarks
     [Benchmark(Description = "Handlebars.Net, compiled once")]
     [BenchmarkCategory("Catalogue (layout, 500 partials, Money, badges)")]
     public RenderedEmail CatalogueHandlebars() => _handlebars.Catalogue(_catalogue);
+
+    /// <summary>The welcome email through RazorSlices (to a string).</summary>
+    [Benchmark(Description = "RazorSlices 0.12.2, to string")]
+    [BenchmarkCategory("Welcome (layout, 2 partials, section, text)")]
+    public ValueTask<RenderedEmail> WelcomeRazorSlices() => _slices.WelcomeAsync();
+
+    /// <summary>The receipt through RazorSlices (to a string).</summary>
+    [Benchmark(Description = "RazorSlices 0.12.2, to string")]
+    [BenchmarkCategory("Receipt (layout, 10-row loop)")]
+    public ValueTask<RenderedEmail> ReceiptRazorSlices() => _slices.ReceiptAsync();
+
+    /// <summary>The catalogue through RazorSlices (to a string).</summary>
+    [Benchmark(Description = "RazorSlices 0.12.2, to string")]
+    [BenchmarkCategory("Catalogue (layout, 500 partials, Money, badges)")]
+    public ValueTask<RenderedEmail> CatalogueRazorSlices() => _slices.CatalogueAsync();
 }
