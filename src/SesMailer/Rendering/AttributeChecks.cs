@@ -31,9 +31,9 @@ internal static class AttributeChecks
     /// <summary>Whether <paramref name="value"/> is a URL whose scheme code made unsafe (see <see cref="UnsafeAttributeValue.Url"/>).</summary>
     public static bool IsUnsafeUrl(AttributeValue value)
     {
-        if (!value.Span.Contains('&'))
+        if (IsUnsafePlainUrl(value) is { } decided)
         {
-            return IsUnsafePlainUrl(value);
+            return decided;
         }
 
         using var characters = value.Decoded(forUrl: true).GetEnumerator();
@@ -144,7 +144,12 @@ internal static class AttributeChecks
     // read as it is written): the usual case, checked without allocating.
     private const int MaxPlainStyle = 512;
 
-    private static bool IsUnsafePlainUrl(AttributeValue value)
+    /// <summary>
+    /// The URL check over the characters as written, or <see langword="null"/> when a character reference comes before
+    /// the check has decided: characters after the point where it stops (the scheme's ':', the data URL's media type) are
+    /// never read, so a reference there, such as the <c>&amp;amp;</c> of a query string, changes nothing.
+    /// </summary>
+    private static bool? IsUnsafePlainUrl(AttributeValue value)
     {
         var html = value.Span;
         Span<char> scheme = stackalloc char[16];
@@ -159,6 +164,11 @@ internal static class AttributeChecks
             }
 
             var character = html[at];
+            if (character == '&')
+            {
+                return null;
+            }
+
             fromCode |= value.IsCode(at, at + 1, forUrl: true);
             if (IsIgnored(character))
             {
@@ -207,6 +217,11 @@ internal static class AttributeChecks
                 for (at++; at < html.Length; at++)
                 {
                     var character = html[at];
+                    if (character == '&')
+                    {
+                        return null;
+                    }
+
                     fromCode |= value.IsCode(at, at + 1, forUrl: true);
                     if (character is ',' or ';')
                     {
