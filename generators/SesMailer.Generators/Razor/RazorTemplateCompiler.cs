@@ -123,6 +123,10 @@ internal static class RazorTemplateCompiler
             ? null
             : LocationInfo.InFile(inherits.FilePath ?? file.Path, inherits.AbsoluteIndex, inherits.LineIndex, inherits.CharacterIndex, inherits.Length);
         var code = hasSyntaxErrors ? string.Empty : LineDirectives.Rewrite(csharp.GeneratedCode, texts);
+        if (!hasSyntaxErrors && !hasInherits && file.Text.IndexOf("@functions", StringComparison.Ordinal) < 0)
+        {
+            code = DirectWrites.Rewrite(code);
+        }
 
         return new CompiledTemplate(
             input.Namespace,

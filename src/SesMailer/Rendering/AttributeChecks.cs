@@ -31,6 +31,11 @@ internal static class AttributeChecks
     /// <summary>Whether <paramref name="value"/> is a URL whose scheme code made unsafe (see <see cref="UnsafeAttributeValue.Url"/>).</summary>
     public static bool IsUnsafeUrl(AttributeValue value)
     {
+        if (IsUnsafePlainUrl(value) is { } decided)
+        {
+            return decided;
+        }
+
         using var characters = value.Decoded(forUrl: true).GetEnumerator();
         var scheme = new StringBuilder();
         var fromCode = false;
@@ -98,6 +103,11 @@ internal static class AttributeChecks
     /// <summary>Whether code wrote into <paramref name="value"/> anything that could take CSS out of its value (see <see cref="UnsafeAttributeValue.Style"/>).</summary>
     public static bool IsUnsafeStyle(AttributeValue value)
     {
+        if (!value.Span.Contains('&') && value.Span.Length <= MaxPlainStyle)
+        {
+            return IsUnsafePlainStyle(value);
+        }
+
         var characters = value.Decoded(forUrl: false).ToList();
         for (var i = 0; i < characters.Count; i++)
         {
@@ -124,6 +134,173 @@ internal static class AttributeChecks
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    // The same checks as above without decoding, for a value with no character reference (where every character is
+    // read as it is written): the usual case, checked without allocating.
+    private const int MaxPlainStyle = 512;
+
+    /// <summary>
+    /// The URL check over the characters as written, or <see langword="null"/> when a character reference comes before
+    /// the check has decided: characters after the point where it stops (the scheme's ':', the data URL's media type) are
+    /// never read, so a reference there, such as the <c>&amp;amp;</c> of a query string, changes nothing.
+    /// </summary>
+    private static bool? IsUnsafePlainUrl(AttributeValue value)
+    {
+        var html = value.Span;
+        Span<char> scheme = stackalloc char[16];
+        var schemeLength = 0;
+        var fromCode = false;
+        var at = 0;
+        for (; ; at++)
+        {
+            if (at == html.Length)
+            {
+                return false; // no ':': a relative URL
+            }
+
+            var character = html[at];
+            if (character == '&')
+            {
+                return null;
+            }
+
+            fromCode |= value.IsCode(at, at + 1, forUrl: true);
+            if (IsIgnored(character))
+            {
+                continue;
+            }
+
+            if (character == ':')
+            {
+                break;
+            }
+
+            if (!IsSchemeCharacter(character))
+            {
+                return false; // a '/', '?', '#' or anything else before any ':': a relative URL
+            }
+
+            // A scheme longer than the buffer is none of the safe ones (nor "data"): counted, not kept.
+            if (schemeLength < scheme.Length)
+            {
+                scheme[schemeLength] = ToAsciiLower(character);
+            }
+
+            schemeLength++;
+        }
+
+        if (schemeLength == 0)
+        {
+            return false;
+        }
+
+        if (schemeLength <= scheme.Length)
+        {
+            var name = scheme[..schemeLength];
+            foreach (var safe in SafeSchemes)
+            {
+                if (name.SequenceEqual(safe))
+                {
+                    return false;
+                }
+            }
+
+            if (name.SequenceEqual("data"))
+            {
+                Span<char> mediaType = stackalloc char[16];
+                var mediaLength = 0;
+                for (at++; at < html.Length; at++)
+                {
+                    var character = html[at];
+                    if (character == '&')
+                    {
+                        return null;
+                    }
+
+                    fromCode |= value.IsCode(at, at + 1, forUrl: true);
+                    if (character is ',' or ';')
+                    {
+                        break;
+                    }
+
+                    if (!IsIgnored(character))
+                    {
+                        if (mediaLength < mediaType.Length)
+                        {
+                            mediaType[mediaLength] = ToAsciiLower(character);
+                        }
+
+                        mediaLength++;
+                    }
+                }
+
+                if (mediaLength <= mediaType.Length)
+                {
+                    foreach (var safe in SafeImageTypes)
+                    {
+                        if (mediaType[..mediaLength].SequenceEqual(safe))
+                        {
+                            return false;
+                        }
+                    }
+                }
+            }
+        }
+
+        return fromCode;
+    }
+
+    private static bool IsUnsafePlainStyle(AttributeValue value)
+    {
+        var html = value.Span;
+        Span<char> significant = stackalloc char[html.Length];
+        Span<bool> significantFromCode = stackalloc bool[html.Length];
+        var count = 0;
+        for (var i = 0; i < html.Length; i++)
+        {
+            var character = html[i];
+            var code = value.IsCode(i, i + 1, forUrl: false);
+            if (code && character is ';' or '{' or '}' or '<' or '>' or '"' or '\'' or '\\')
+            {
+                return true;
+            }
+
+            if (character == '/' && i + 1 < html.Length && html[i + 1] == '*' && (code || value.IsCode(i + 1, i + 2, forUrl: false)))
+            {
+                return true;
+            }
+
+            if (!IsIgnored(character))
+            {
+                significant[count] = ToAsciiLower(character);
+                significantFromCode[count] = code;
+                count++;
+            }
+        }
+
+        var text = significant[..count];
+        foreach (var function in StyleFunctions)
+        {
+            for (var from = 0; from < text.Length;)
+            {
+                var found = text[from..].IndexOf(function, StringComparison.Ordinal);
+                if (found < 0)
+                {
+                    break;
+                }
+
+                var at = from + found;
+                if (significantFromCode.Slice(at, function.Length).Contains(true))
+                {
+                    return true;
+                }
+
+                from = at + 1;
             }
         }
 

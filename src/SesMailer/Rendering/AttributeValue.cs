@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace SesMailer.Rendering;
 
 /// <summary>
@@ -10,15 +7,16 @@ namespace SesMailer.Rendering;
 /// </summary>
 internal sealed class AttributeValue
 {
-    private readonly StringBuilder _html = new();
     private readonly List<CodeSpan> _code = [];
+    private RenderBuffer? _html;
 
-    public AttributeValue() => Writer = new StringWriter(_html, CultureInfo.InvariantCulture);
+    /// <summary>Where the parts of the value are written: a render buffer, taken from the cache for the attribute and given back by <see cref="Clear"/>.</summary>
+    public RenderBuffer Writer => _html ??= RenderBuffer.Rent();
 
-    /// <summary>Where the parts of the value are written.</summary>
-    public TextWriter Writer { get; }
+    public string Html => _html?.ToString() ?? string.Empty;
 
-    public string Html => _html.ToString();
+    /// <summary>The value's HTML as written so far.</summary>
+    public ReadOnlySpan<char> Span => _html is null ? default : _html.Written;
 
     /// <summary>Whether any part came from code.</summary>
     public bool HasCode => _code.Count > 0;
@@ -28,17 +26,22 @@ internal sealed class AttributeValue
     /// <param name="isTrustedUrl">Whether it is a <see cref="TrustedUrl"/>, which the URL check lets through.</param>
     public void MarkCode(int start, bool isTrustedUrl)
     {
-        if (_html.Length > start)
+        if (Length > start)
         {
-            _code.Add(new CodeSpan(start, _html.Length, isTrustedUrl));
+            _code.Add(new CodeSpan(start, Length, isTrustedUrl));
         }
     }
 
-    public int Length => _html.Length;
+    public int Length => _html?.Length ?? 0;
 
     public void Clear()
     {
-        _html.Clear();
+        if (_html is not null)
+        {
+            RenderBuffer.Return(_html);
+            _html = null;
+        }
+
         _code.Clear();
     }
 
@@ -46,7 +49,7 @@ internal sealed class AttributeValue
     /// <param name="forUrl">Whether a <see cref="TrustedUrl"/> counts as the template's own text.</param>
     public IEnumerable<(char Character, bool FromCode)> Decoded(bool forUrl)
     {
-        var html = _html.ToString();
+        var html = Html;
         var position = 0;
         while (position < html.Length)
         {
@@ -67,7 +70,8 @@ internal sealed class AttributeValue
         }
     }
 
-    private bool IsCode(int start, int end, bool forUrl)
+    /// <summary>Whether code wrote any of the characters from <paramref name="start"/> to <paramref name="end"/> (a <see cref="TrustedUrl"/> does not count when <paramref name="forUrl"/>).</summary>
+    public bool IsCode(int start, int end, bool forUrl)
     {
         foreach (var span in _code)
         {

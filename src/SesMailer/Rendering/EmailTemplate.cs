@@ -8,8 +8,14 @@ namespace SesMailer.Rendering;
 /// </summary>
 public abstract class EmailTemplate
 {
-    private readonly Dictionary<string, Func<Task>> _sections = new(StringComparer.Ordinal);
-    private readonly TemplateWriter _writer = new();
+    private static readonly IReadOnlyDictionary<string, Func<Task>> NoSections = new Dictionary<string, Func<Task>>(StringComparer.Ordinal);
+
+    // Created on first use: most templates define no section and write no attribute holding code, and a render
+    // creates a template object per layout and partial, so what they do not use they should not allocate.
+    private Dictionary<string, Func<Task>>? _sections;
+    private TemplateWriter? _writer;
+    private IDictionary<string, object?>? _viewData;
+    private HashSet<string>? _renderedSections;
 
     /// <summary>Whether this template writes HTML or text (the generated class says which).</summary>
     public abstract TemplateKind Kind { get; }
@@ -18,7 +24,11 @@ public abstract class EmailTemplate
     public string? Layout { get; set; }
 
     /// <summary>Values shared by a template, its layouts and its partials (a title, a preheader…).</summary>
-    public IDictionary<string, object?> ViewData { get; internal set; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+    public IDictionary<string, object?> ViewData
+    {
+        get => _viewData ??= new Dictionary<string, object?>(StringComparer.Ordinal);
+        internal set => _viewData = value;
+    }
 
     /// <summary>Helpers for markup: <c>@Html.Raw(…)</c>, <c>@Html.TrustedUrl(…)</c>.</summary>
     public static HtmlHelper Html => HtmlHelper.Instance;
@@ -31,16 +41,19 @@ public abstract class EmailTemplate
 
     internal ITemplateFactory Factory { get; set; } = EmptyFactory.Instance;
 
-    internal string? Body { get; set; }
+    /// <summary>In a layout: the rendered template below it, still in its render buffer.</summary>
+    internal RenderBuffer? Body { get; set; }
 
-    internal IReadOnlyDictionary<string, Func<Task>> ParentSections { get; set; } = new Dictionary<string, Func<Task>>();
+    internal IReadOnlyDictionary<string, Func<Task>> ParentSections { get; set; } = NoSections;
 
-    internal IReadOnlyDictionary<string, Func<Task>> Sections => _sections;
+    internal IReadOnlyDictionary<string, Func<Task>> Sections => _sections ?? NoSections;
 
     internal EmailTemplate? SectionOwner { get; set; }
 
     /// <summary>The sections of this template that its layout has rendered (a section no layout renders is an error).</summary>
-    internal HashSet<string> RenderedSections { get; } = new(StringComparer.Ordinal);
+    internal HashSet<string> RenderedSections => _renderedSections ??= new HashSet<string>(StringComparer.Ordinal);
+
+    private TemplateWriter Writer => _writer ??= new TemplateWriter();
 
     /// <summary>Runs the template, writing to <see cref="Output"/>. Razor generates the body of this method.</summary>
     public abstract Task ExecuteAsync();
@@ -52,7 +65,7 @@ public abstract class EmailTemplate
     protected void WriteLiteral(string? value) => Output.Write(value);
 
     /// <summary>Writes a value: HTML-encoded in an HTML template unless it is an <see cref="HtmlString"/>.</summary>
-    protected void Write(object? value) => _writer.Write(Output, Kind, value);
+    protected void Write(object? value) => TemplateWriter.WriteValue(Output, Kind, value, _writer);
 
     /// <summary>Writes text: HTML-encoded in an HTML template.</summary>
     protected void Write(string? value) => TemplateWriter.WriteText(Output, Kind, value);
@@ -62,20 +75,20 @@ public abstract class EmailTemplate
 
     /// <summary>Starts an attribute whose value holds <c>@</c> (Razor's calling convention).</summary>
     protected void BeginWriteAttribute(string name, string prefix, int prefixOffset, string suffix, int suffixOffset, int attributeValuesCount) =>
-        _writer.BeginWriteAttribute(Output, name, prefix, suffix, attributeValuesCount);
+        Writer.BeginWriteAttribute(Output, name, prefix, suffix, attributeValuesCount);
 
     /// <summary>Writes one part of an attribute value: literal parts as they are, expressions encoded and, in URL and <c>style</c> attributes, checked (see <see cref="UnsafeAttributeValue"/>).</summary>
     protected void WriteAttributeValue(string prefix, int prefixOffset, object? value, int valueOffset, int valueLength, bool isLiteral) =>
-        _writer.WriteAttributeValue(Output, Kind, prefix, value, isLiteral);
+        Writer.WriteAttributeValue(Output, Kind, prefix, value, isLiteral);
 
     /// <summary>Ends the attribute started by <see cref="BeginWriteAttribute"/>.</summary>
-    protected void EndWriteAttribute() => _writer.EndWriteAttribute(Output);
+    protected void EndWriteAttribute() => Writer.EndWriteAttribute(Output);
 
     /// <summary>Declares a section (<c>@section name { … }</c>) for the layout to place with <see cref="RenderSection(string, bool)"/>.</summary>
     /// <exception cref="InvalidOperationException">The section is defined twice.</exception>
     protected void DefineSection(string name, Func<Task> section)
     {
-        if (!_sections.TryAdd(name, section))
+        if (!(_sections ??= new Dictionary<string, Func<Task>>(StringComparer.Ordinal)).TryAdd(name, section))
         {
             throw new InvalidOperationException($"Section '{name}' is defined twice in one template.");
         }
@@ -84,8 +97,23 @@ public abstract class EmailTemplate
     /// <summary>In a layout: the rendered template that uses this layout.</summary>
     /// <exception cref="InvalidOperationException">Called from a template that is not a layout.</exception>
     protected HtmlString RenderBody() => Body is null
-        ? throw new InvalidOperationException("RenderBody() can only be called from a layout.")
-        : new HtmlString(Body);
+        ? throw NotALayout()
+        : new HtmlString(Body.ToString());
+
+    /// <summary>
+    /// In a layout: writes the rendered template that uses this layout, as <c>@RenderBody()</c> does, but copied straight
+    /// from its buffer. The generator emits this call for <c>@RenderBody()</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Called from a template that is not a layout.</exception>
+    protected void WriteBody()
+    {
+        if (Body is null)
+        {
+            throw NotALayout();
+        }
+
+        Output.Write(Body.Written);
+    }
 
     /// <summary>In a layout: whether the template defines section <paramref name="name"/>.</summary>
     protected bool IsSectionDefined(string name) => ParentSections.ContainsKey(name);
@@ -94,15 +122,12 @@ public abstract class EmailTemplate
     /// <exception cref="InvalidOperationException">A required section is missing.</exception>
     protected async Task<HtmlString> RenderSectionAsync(string name, bool required = true)
     {
-        if (!ParentSections.TryGetValue(name, out var section))
+        if (FindSection(name, required) is not { } section)
         {
-            return required
-                ? throw new InvalidOperationException($"The layout requires section '{name}', which the template does not define; add '@section {name} {{ … }}' or render it with required: false.")
-                : HtmlString.Empty;
+            return HtmlString.Empty;
         }
 
         var owner = SectionOwner!;
-        owner.RenderedSections.Add(name);
         return await TemplateWriter.CaptureAsync(section, output =>
         {
             var previous = owner.Output;
@@ -114,15 +139,143 @@ public abstract class EmailTemplate
     /// <summary>Synchronous form of <see cref="RenderSectionAsync"/> for <c>@RenderSection("x", required: false)</c>.</summary>
     protected HtmlString RenderSection(string name, bool required = true) => RenderSectionAsync(name, required).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// In a layout: writes section <paramref name="name"/> of the template where the layout is (or nothing when optional
+    /// and absent), as <c>@await RenderSectionAsync(…)</c> does, but straight into this layout's output instead of
+    /// through a string. The generator emits this call for <c>@await RenderSectionAsync(…)</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A required section is missing.</exception>
+    protected Task WriteSectionAsync(string name, bool required = true)
+    {
+        if (FindSection(name, required) is not { } section)
+        {
+            return Task.CompletedTask;
+        }
+
+        var owner = SectionOwner!;
+        var previous = owner.Output;
+        owner.Output = Output;
+        Task running;
+        try
+        {
+            running = section();
+        }
+        catch
+        {
+            owner.Output = previous;
+            throw;
+        }
+
+        if (running.IsCompleted)
+        {
+            owner.Output = previous;
+            return running;
+        }
+
+        return Restore(running, owner, previous);
+
+        static async Task Restore(Task running, EmailTemplate owner, TextWriter previous)
+        {
+            try
+            {
+                await running.ConfigureAwait(false);
+            }
+            finally
+            {
+                owner.Output = previous;
+            }
+        }
+    }
+
+    /// <summary>Synchronous form of <see cref="WriteSectionAsync"/>, emitted for <c>@RenderSection(…)</c>.</summary>
+    /// <exception cref="InvalidOperationException">A required section is missing.</exception>
+    protected void WriteSection(string name, bool required = true) => WriteSectionAsync(name, required).GetAwaiter().GetResult();
+
     /// <summary>Renders the partial <paramref name="name"/> (<c>_Button.cshtml</c> is <c>"_Button"</c>) with its own model: <c>@await Partial("_Button", new ButtonModel(…))</c>.</summary>
     /// <exception cref="InvalidOperationException">No such partial, or its model type differs.</exception>
     protected async Task<HtmlString> Partial<TPartialModel>(string name, TPartialModel model)
     {
-        var partial = Factory.Create(name, Kind)
-            ?? throw new InvalidOperationException($"Partial '{name}' ({Kind}) not found.");
-        var output = await TemplateRenderer.ExecuteAsync(partial, model, Factory, ViewData, CancellationToken).ConfigureAwait(false);
-        return new HtmlString(output);
+        var partial = CreatePartial(name);
+        var buffer = RenderBuffer.Rent();
+        try
+        {
+            await TemplateRenderer.RunAsync(partial, model, Factory, ViewData, buffer, CancellationToken).ConfigureAwait(false);
+            return new HtmlString(buffer.ToString());
+        }
+        finally
+        {
+            RenderBuffer.Return(buffer);
+        }
     }
+
+    /// <summary>
+    /// Writes the partial <paramref name="name"/> with its own model where the template is, as
+    /// <c>@await Partial(name, model)</c> does, but straight into this template's output instead of through a string
+    /// (a partial that fails leaves nothing behind). The generator emits this call for <c>@await Partial(…)</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No such partial, or its model type differs.</exception>
+    protected Task WritePartial<TPartialModel>(string name, TPartialModel model)
+    {
+        var partial = CreatePartial(name);
+        var output = Output;
+        var start = output is RenderBuffer buffer ? buffer.Length : -1;
+        Task running;
+        try
+        {
+            running = TemplateRenderer.RunAsync(partial, model, Factory, ViewData, output, CancellationToken);
+        }
+        catch
+        {
+            Forget(output, start);
+            throw;
+        }
+
+        if (running.IsCompletedSuccessfully)
+        {
+            return running;
+        }
+
+        return Finish(running, output, start);
+
+        static async Task Finish(Task running, TextWriter output, int start)
+        {
+            try
+            {
+                await running.ConfigureAwait(false);
+            }
+            catch
+            {
+                Forget(output, start);
+                throw;
+            }
+        }
+
+        static void Forget(TextWriter output, int start)
+        {
+            if (start >= 0)
+            {
+                ((RenderBuffer)output).Truncate(start);
+            }
+        }
+    }
+
+    private EmailTemplate CreatePartial(string name) =>
+        Factory.Create(name, Kind) ?? throw new InvalidOperationException($"Partial '{name}' ({Kind}) not found.");
+
+    private Func<Task>? FindSection(string name, bool required)
+    {
+        if (!ParentSections.TryGetValue(name, out var section))
+        {
+            return required
+                ? throw new InvalidOperationException($"The layout requires section '{name}', which the template does not define; add '@section {name} {{ … }}' or render it with required: false.")
+                : null;
+        }
+
+        SectionOwner!.RenderedSections.Add(name);
+        return section;
+    }
+
+    private static InvalidOperationException NotALayout() => new("RenderBody() can only be called from a layout.");
 
     private sealed class EmptyFactory : ITemplateFactory
     {

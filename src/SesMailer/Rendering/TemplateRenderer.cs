@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 
 namespace SesMailer.Rendering;
 
@@ -25,45 +24,81 @@ public static class TemplateRenderer
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(factory);
         template.Layout = defaultLayout;
-        return ExecuteAsync(template, model, factory, new Dictionary<string, object?>(StringComparer.Ordinal), applyLayouts: true, cancellationToken);
+
+        // Templates that never wait on anything (the usual case) complete synchronously: no state machine is boxed
+        // and the only task allocated is the one returned.
+        var render = RenderWithLayoutsAsync(template, model, factory, cancellationToken);
+        return render.IsCompletedSuccessfully ? Task.FromResult(render.Result) : render.AsTask();
     }
 
-    internal static Task<string> ExecuteAsync(EmailTemplate template, object? model, ITemplateFactory factory, IDictionary<string, object?> viewData, CancellationToken cancellationToken) =>
-        ExecuteAsync(template, model, factory, viewData, applyLayouts: false, cancellationToken);
-
-    private static async Task<string> ExecuteAsync(EmailTemplate template, object? model, ITemplateFactory factory, IDictionary<string, object?> viewData, bool applyLayouts, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="template"/> (no layout) with its output going to <paramref name="output"/>; partials run this way.</summary>
+    internal static Task RunAsync(EmailTemplate template, object? model, ITemplateFactory factory, IDictionary<string, object?> viewData, TextWriter output, CancellationToken cancellationToken)
     {
-        var body = await RunAsync(template, model, factory, viewData, cancellationToken).ConfigureAwait(false);
-        if (!applyLayouts)
-        {
-            return body;
-        }
+        cancellationToken.ThrowIfCancellationRequested();
+        template.SetModel(model);
+        template.Factory = factory;
+        template.ViewData = viewData;
+        template.CancellationToken = cancellationToken;
+        template.Output = output;
+        return template.ExecuteAsync();
+    }
 
-        var current = template;
-        for (var depth = 0; current.Layout is { } layoutName; depth++)
+    /// <summary>
+    /// The template into one render buffer, then each layout into another, copying the body in where the layout
+    /// places it; the last buffer is the email. Every buffer goes back to the cache, whatever happens.
+    /// </summary>
+    private static async ValueTask<string> RenderWithLayoutsAsync(EmailTemplate template, object? model, ITemplateFactory factory, CancellationToken cancellationToken)
+    {
+        var viewData = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var body = RenderBuffer.Rent();
+        RenderBuffer? layoutBuffer = null;
+        try
         {
-            if (depth == MaxLayoutDepth)
+            await RunAsync(template, model, factory, viewData, body, cancellationToken).ConfigureAwait(false);
+            var current = template;
+            for (var depth = 0; current.Layout is { } layoutName; depth++)
             {
-                throw new InvalidOperationException($"Layouts nest deeper than {MaxLayoutDepth} levels; is there a cycle through '{layoutName}'?");
+                if (depth == MaxLayoutDepth)
+                {
+                    throw new InvalidOperationException($"Layouts nest deeper than {MaxLayoutDepth} levels; is there a cycle through '{layoutName}'?");
+                }
+
+                var layout = factory.Create(layoutName, current.Kind)
+                    ?? throw new InvalidOperationException($"Layout '{layoutName}' ({current.Kind}) not found.");
+                layout.Body = body;
+                layout.ParentSections = current.Sections;
+                layout.SectionOwner = current;
+                layoutBuffer = RenderBuffer.Rent();
+                await RunAsync(layout, model, factory, viewData, layoutBuffer, cancellationToken).ConfigureAwait(false);
+                layout.Body = null;
+                EnsureSectionsRendered(current, layoutName);
+                RenderBuffer.Return(body);
+                body = layoutBuffer;
+                layoutBuffer = null;
+                current = layout;
             }
 
-            var layout = factory.Create(layoutName, current.Kind)
-                ?? throw new InvalidOperationException($"Layout '{layoutName}' ({current.Kind}) not found.");
-            layout.Body = body;
-            layout.ParentSections = current.Sections;
-            layout.SectionOwner = current;
-            body = await RunAsync(layout, model, factory, viewData, cancellationToken).ConfigureAwait(false);
-            EnsureSectionsRendered(current, layoutName);
-            current = layout;
+            EnsureSectionsRendered(current, layoutName: null);
+            return body.ToString();
         }
-
-        EnsureSectionsRendered(current, layoutName: null);
-        return body;
+        finally
+        {
+            RenderBuffer.Return(body);
+            if (layoutBuffer is not null)
+            {
+                RenderBuffer.Return(layoutBuffer);
+            }
+        }
     }
 
     /// <summary>A section that no layout places would vanish from the email without a word: say so instead (as ASP.NET Core does).</summary>
     private static void EnsureSectionsRendered(EmailTemplate template, string? layoutName)
     {
+        if (template.Sections.Count == 0)
+        {
+            return;
+        }
+
         foreach (var name in template.Sections.Keys)
         {
             if (!template.RenderedSections.Contains(name))
@@ -73,18 +108,5 @@ public static class TemplateRenderer
                     : $"Template {template.GetType().Name} defines section '{name}' but its layout '{layoutName}' does not render it; call RenderSection(\"{name}\") there or remove the section.");
             }
         }
-    }
-
-    private static async Task<string> RunAsync(EmailTemplate template, object? model, ITemplateFactory factory, IDictionary<string, object?> viewData, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        template.SetModel(model);
-        template.Factory = factory;
-        template.ViewData = viewData;
-        template.CancellationToken = cancellationToken;
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        template.Output = writer;
-        await template.ExecuteAsync().ConfigureAwait(false);
-        return writer.ToString();
     }
 }

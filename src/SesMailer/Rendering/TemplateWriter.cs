@@ -29,6 +29,12 @@ public class TemplateWriter
             return;
         }
 
+        if (kind == TemplateKind.Html && output is RenderBuffer buffer)
+        {
+            buffer.WriteEncoded(HtmlEncoder.Default, value);
+            return;
+        }
+
         output.Write(kind == TemplateKind.Html ? HtmlEncoder.Default.Encode(value) : value);
     }
 
@@ -37,6 +43,38 @@ public class TemplateWriter
     /// as its text, anything else as text (current culture).
     /// </summary>
     public void Write(TextWriter output, TemplateKind kind, object? value) => WriteValue(output, kind, value);
+
+    /// <summary>
+    /// <see cref="Write"/> for a template that may have no writer yet: only <see cref="TryWriteTrusted"/> of a derived
+    /// writer needs an instance, and the base one trusts nothing.
+    /// </summary>
+    internal static void WriteValue(TextWriter output, TemplateKind kind, object? value, TemplateWriter? writer)
+    {
+        if (writer is not null)
+        {
+            writer.WriteValue(output, kind, value);
+            return;
+        }
+
+        ArgumentNullException.ThrowIfNull(output);
+        switch (value)
+        {
+            case null:
+                return;
+            case string text:
+                WriteText(output, kind, text);
+                return;
+            case HtmlString html:
+                output.Write(html.Value);
+                return;
+            case TrustedUrl url:
+                WriteText(output, kind, url.Value);
+                return;
+            default:
+                WriteFormatted(output, kind, value);
+                return;
+        }
+    }
 
     /// <summary>Starts an attribute whose value holds <c>@</c> (Razor's calling convention).</summary>
     /// <remarks>
@@ -95,7 +133,15 @@ public class TemplateWriter
         if (!_attribute.Suppressed)
         {
             output.Write(_attribute.Prefix);
-            output.Write(CheckedValue());
+            if (CheckedValue() is { } replacement)
+            {
+                output.Write(replacement);
+            }
+            else
+            {
+                output.Write(_value.Span);
+            }
+
             output.Write(_attribute.Suffix);
         }
 
@@ -152,23 +198,56 @@ public class TemplateWriter
                     return true;
                 }
 
-                WriteText(output, kind, Convert.ToString(value, CultureInfo.CurrentCulture));
+                WriteFormatted(output, kind, value);
                 return false;
         }
     }
 
-    private string CheckedValue()
+    /// <summary>
+    /// Writes <paramref name="value"/> as text in the current culture, as <see cref="Convert.ToString(object, IFormatProvider)"/>
+    /// does. The runtime's own numbers and dates format the same through <see cref="ISpanFormattable.TryFormat"/>
+    /// with no format, which writes them into a stack buffer instead of a string first.
+    /// </summary>
+    private static void WriteFormatted(TextWriter output, TemplateKind kind, object value)
+    {
+        if (output is RenderBuffer buffer && IsRuntimeFormattable(value))
+        {
+            Span<char> formatted = stackalloc char[64];
+            if (((ISpanFormattable)value).TryFormat(formatted, out var length, default, CultureInfo.CurrentCulture))
+            {
+                if (kind == TemplateKind.Html)
+                {
+                    buffer.WriteEncoded(HtmlEncoder.Default, formatted[..length]);
+                }
+                else
+                {
+                    buffer.Write(formatted[..length]);
+                }
+
+                return;
+            }
+        }
+
+        WriteText(output, kind, Convert.ToString(value, CultureInfo.CurrentCulture));
+    }
+
+    /// <summary>Types whose <c>TryFormat</c> with no format is known to write what <c>ToString(provider)</c> returns.</summary>
+    private static bool IsRuntimeFormattable(object value) => value is int or long or decimal or double or float or short or byte
+        or uint or ulong or ushort or sbyte or DateTime or DateTimeOffset or DateOnly or TimeOnly or TimeSpan or Guid;
+
+    /// <summary>What replaces the value when a check fails, or <see langword="null"/> to write the value as it is.</summary>
+    private string? CheckedValue()
     {
         if (_attribute.Kind != TemplateKind.Html || !_value.HasCode)
         {
-            return _value.Html;
+            return null;
         }
 
         return _attribute.Checks switch
         {
             AttributeKind.Url when AttributeChecks.IsUnsafeUrl(_value) => UnsafeAttributeValue.Url,
             AttributeKind.Style when AttributeChecks.IsUnsafeStyle(_value) => UnsafeAttributeValue.Style,
-            _ => _value.Html,
+            _ => null,
         };
     }
 

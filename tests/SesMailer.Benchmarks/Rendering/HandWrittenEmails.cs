@@ -32,6 +32,8 @@ public static class HandWrittenEmails
           body { margin: 0; padding: 0; width: 100%; background-color: #f4f5f7; }
           .sm-container { width: 100%; max-width: 600px; }
           .sm-content { padding: 32px; }
+          .sm-content main > :first-child { margin-top: 0; }
+          .sm-content h1 { font-size: 24px; line-height: 1.25; }
           @media (max-width: 620px) {
             .sm-content { padding: 20px !important; }
           }
@@ -132,5 +134,53 @@ public static class HandWrittenEmails
             .Append(LayoutCloseContent)
             .Append(LayoutTail);
         return new RenderedEmail($"Your receipt {email.OrderNumber}", html.ToString(), null);
+    }
+
+    /// <summary>The catalogue email, by hand, in <paramref name="culture"/> (no text body, like the declared email).</summary>
+    public static RenderedEmail Catalogue(CatalogueEmail email, CultureInfo culture)
+    {
+        var title = Html.Encode(email.Title);
+        var count = email.Products.Count.ToString(culture);
+        var html = new StringBuilder(4096)
+            .Append(LayoutHead).Append(title).Append(LayoutStyle)
+            .Append("<div style=\"display:none;max-height:0;overflow:hidden;mso-hide:all;\" aria-hidden=\"true\">")
+            .Append(Html.Encode(count + " products picked for you.")).Append("</div>\n")
+            .Append(LayoutOpenContent)
+            .Append("<h1>").Append(title).Append("</h1>\n")
+            .Append("<p>").Append(count).Append(" products from ").Append(Html.Encode(email.Shop)).Append(", picked for you.</p>\n")
+            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\">\n");
+        foreach (var product in email.Products)
+        {
+            html.Append("<tr>\n<td style=\"padding:8px 0;\"><a href=\"").Append(Html.Encode(product.Url.ToString()))
+                .Append("\" style=\"color:#1a56db;\">").Append(Html.Encode(product.Name)).Append("</a>");
+            if (product.IsNew)
+            {
+                html.Append("<span class=\"badge\" style=\"background-color:#def7ec;color:#03543f;\">New</span>");
+            }
+
+            if (product.WasPrice is not null)
+            {
+                html.Append("<span class=\"badge\" style=\"background-color:#fde8e8;color:#9b1c1c;\">Sale</span>");
+            }
+
+            if (!product.InStock)
+            {
+                html.Append("<span class=\"badge\" style=\"background-color:#f3f4f6;color:#4b5563;\">Sold out</span>");
+            }
+
+            html.Append("</td>\n<td style=\"padding:8px 0;color:#6b7280;\">").Append(Html.Encode(product.Sku))
+                .Append("</td>\n<td style=\"padding:8px 0;text-align:right;\">");
+            if (product.WasPrice is { } was)
+            {
+                html.Append("<s>").Append(Html.Encode(was.ToString(null, culture))).Append("</s> ");
+            }
+
+            html.Append("<strong>").Append(Html.Encode(product.Price.ToString(null, culture))).Append("</strong></td>\n</tr>\n");
+        }
+
+        html.Append("</table>\n")
+            .Append(LayoutCloseContent)
+            .Append(LayoutTail);
+        return new RenderedEmail(string.Create(culture, $"{email.Title} at {email.Shop}"), html.ToString(), null);
     }
 }

@@ -21,6 +21,25 @@ public static class SampleData
         new DateOnly(2026, 11, 25),
         [.. Enumerable.Range(1, 10).Select(i => new LineItem($"Item {i} <deluxe & co>", i % 3 + 1, 4.99m * i))]);
 
+    /// <summary>
+    /// A catalogue of 500 products: every name needs HTML encoding, every third is new, every fifth on sale, every
+    /// seventh sold out; prices in US dollars.
+    /// </summary>
+    public static CatalogueEmail Catalogue { get; } = new(
+        "Acme Shop",
+        "New this week",
+        [.. Enumerable.Range(1, 500).Select(i => new Product(
+            $"SKU-{i:D5}",
+            $"Widget {i} <{(i % 2 == 0 ? "blue" : "red")}> & co",
+            new Money(4.99m + (i * 3), "USD"),
+            i % 5 == 0 ? new Money(9.99m + (i * 3), "USD") : null,
+            IsNew: i % 3 == 0,
+            InStock: i % 7 != 0,
+            new Uri($"https://shop.acme.example/p/{i}?ref=mail&list=weekly")))]);
+
+    /// <summary>The culture the catalogue is rendered in (prices as en-US writes dollars: $1,234.99).</summary>
+    public static System.Globalization.CultureInfo CatalogueCulture { get; } = System.Globalization.CultureInfo.GetCultureInfo("en-US");
+
     /// <summary>A 20 KB attachment (a PDF as far as MIME is concerned: the bytes are opaque and base64-encoded).</summary>
     public static byte[] AttachmentBytes { get; } = RandomBytes(20 * 1024, seed: 20);
 

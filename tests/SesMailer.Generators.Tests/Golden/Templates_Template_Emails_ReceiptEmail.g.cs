@@ -55,7 +55,7 @@ Write(line.Item);
             );
 #nullable restore
 #line (6,2)-(6,45) 6 "/project/Emails/ReceiptEmail.cshtml"
-Write(await Partial("_Note", "Keep this receipt"));
+ await WritePartial("_Note", "Keep this receipt");
 
 #line default
 #line hidden

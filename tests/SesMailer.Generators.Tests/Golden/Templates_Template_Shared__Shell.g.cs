@@ -19,7 +19,7 @@ namespace SesMailer.Generated.Assembly_Consumer
             WriteLiteral("<main>");
 #nullable restore
 #line (1,8)-(1,20) 7 "/project/Shared/_Shell.cshtml"
- Write(RenderBody());
+        WriteBody();
 
 #line default
 #line hidden
@@ -27,7 +27,7 @@ namespace SesMailer.Generated.Assembly_Consumer
             WriteLiteral("</main>\n<footer>");
 #nullable restore
 #line (2,10)-(2,50) 9 "/project/Shared/_Shell.cshtml"
-   Write(RenderSection("Footer", required: false));
+          WriteSection("Footer", required: false);
 
 #line default
 #line hidden
