@@ -1,4 +1,5 @@
 using SesMailer.Outbox;
+using SesMailer.Sending;
 using SesMailer.Tests.Support;
 
 namespace SesMailer.Tests.Outbox;
@@ -48,7 +49,7 @@ public sealed class EnvelopeTests
             From = "a@example.com",
             Destinations = ["b@example.com", "c@example.com"],
             Tags = [new MessageTag("t", "v")],
-            Result = new OutboxResult(Sending.SendOutcomeKind.Sent, DateTimeOffset.UnixEpoch, "ses-1", null, null),
+            Result = new OutboxResult(SendOutcomeKind.Sent, DateTimeOffset.UnixEpoch, "ses-1", null, null),
         };
 
         var back = OutboxEnvelope.Parse(envelope.ToJson(), "x.envelope.json");

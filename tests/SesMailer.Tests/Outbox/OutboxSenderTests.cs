@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using SesMailer.Mailing;
 using SesMailer.Outbox;
 using SesMailer.Sending;
 using SesMailer.TestSupport.FakeSes;
@@ -217,8 +218,8 @@ public sealed class OutboxSenderTests
     [Fact]
     public void The_outbox_transport_cannot_send_an_outbox()
     {
-        using var mailer = Mailing.Mailer.Create(m => m.UseOutbox(Path.GetTempPath()));
+        using var mailer = Mailer.Create(m => m.UseOutbox(Path.GetTempPath()));
 
-        Assert.Throws<ArgumentException>(() => new OutboxSender(mailer));
+        Assert.Throws<ArgumentException>(() => { _ = new OutboxSender(mailer); });
     }
 }
