@@ -27,7 +27,7 @@ public sealed class SendOutboxKillTests : IDisposable
         }
     }
 
-    private Process Start(FakeSesServer server)
+    private Process Start(Uri endpoint)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -35,7 +35,7 @@ public sealed class SendOutboxKillTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { CliAssembly, "send-outbox", _outbox.Folder, "--region", "us-east-1", "--endpoint", server.Endpoint.ToString(), "--concurrency", "4" })
+        foreach (var arg in new[] { CliAssembly, "send-outbox", _outbox.Folder, "--region", "us-east-1", "--endpoint", endpoint.ToString(), "--concurrency", "4" })
         {
             start.ArgumentList.Add(arg);
         }
@@ -64,28 +64,40 @@ public sealed class SendOutboxKillTests : IDisposable
         await using var server = await FakeSesServer.StartAsync();
         server.ExpectedCredentials = new Amazon.Runtime.ImmutableCredentials(CliRun.AccessKey, CliRun.SecretKey, null);
         var ids = await _outbox.QueueAsync(Messages);
+        // Each request held 30 ms on its way: the run takes over a second, so the kill lands while sends are in flight.
+        await using var relay = new SlowRelay(server.Endpoint, TimeSpan.FromMilliseconds(30));
 
-        // First run: killed once a fair part is sent, while sends are in flight (4 at a time).
-        using (var first = Start(server))
+        // First run: killed (SIGKILL) once the fake has received a fifth of the messages, while sends are in flight
+        // (4 at a time). A dedicated thread watches and kills, so no scheduling of the test's own tasks can delay it.
+        using (var first = Start(relay.Endpoint))
         {
-            var drain = Task.WhenAll(first.StandardOutput.ReadToEndAsync(), first.StandardError.ReadToEndAsync());
-            var deadline = Stopwatch.StartNew();
-            while (_outbox.Count("sent") < Messages / 5 && !first.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(90))
+            var output = Task.WhenAll(first.StandardOutput.ReadToEndAsync(), first.StandardError.ReadToEndAsync());
+            var killed = false;
+            var watcher = new Thread(() =>
             {
-                await Task.Delay(2);
-            }
+                while (!first.HasExited)
+                {
+                    if (server.Requests.Count(r => r.Action == "SendRawEmail") >= Messages / 5)
+                    {
+                        first.Kill(entireProcessTree: true);
+                        killed = true;
+                        return;
+                    }
 
-            Assert.False(first.HasExited, "the first run ended before it could be killed: " + (await drain)[1]);
-            first.Kill(entireProcessTree: true);
+                    Thread.Sleep(1);
+                }
+            });
+            watcher.Start();
             await first.WaitForExitAsync();
-            await drain;
+            watcher.Join();
+            var (_, errors) = ((await output)[0], (await output)[1]);
+            Assert.True(killed, "the first run ended before it could be killed: " + errors);
         }
 
-        var sentBeforeRestart = _outbox.Count("sent");
-        Assert.True(sentBeforeRestart < Messages, "the kill landed after the last message");
+        Assert.True(_outbox.Count("sent") < Messages, $"the kill landed after the last message (relayed {relay.Chunks} chunks)");
 
         // Second run on the same folder: finishes what is queued, reports what the kill left in sending/ as in doubt.
-        using var second = Start(server);
+        using var second = Start(relay.Endpoint);
         var stdout = second.StandardOutput.ReadToEndAsync();
         var stderr = second.StandardError.ReadToEndAsync();
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120)))

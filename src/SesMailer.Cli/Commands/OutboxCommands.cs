@@ -41,6 +41,11 @@ internal static class OutboxCommands
                 throw new CliUsageException($"DIR: the folder {directory.FullName} does not exist.");
             }
 
+            // Every move is flushed to disk (fsync), a blocking call that holds a pool thread: with the default minimum
+            // (one thread per core) the workers would starve the loop that prints outcomes, which then lags far
+            // behind what was sent. This process is ours, so it gets a thread for each worker and a few more.
+            ThreadPool.GetMinThreads(out var workerThreads, out var ioThreads);
+            ThreadPool.SetMinThreads(Math.Max(workerThreads, inFlight + 4), ioThreads);
             var error = parse.InvocationConfiguration.Error ?? TextWriter.Null;
             using var mailer = CreateMailer(ctx);
             var sender = new OutboxSender(mailer, new OutboxSenderOptions { MaxConcurrency = inFlight });

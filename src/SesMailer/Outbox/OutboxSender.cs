@@ -106,8 +106,13 @@ public sealed class OutboxSender
         }
         finally
         {
-            // Reached early when the caller stops reading: stop claiming, and let the sends in flight finish their moves.
+            // Reached early when the caller stops reading: stop claiming, let the sends in flight finish their moves, and
+            // take their outcomes off the channel so that no worker waits to hand one over.
             run.Stop();
+            await foreach (var _ in run.Outcomes.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+            }
+
             await workers.ConfigureAwait(false);
         }
     }
@@ -137,7 +142,9 @@ public sealed class OutboxSender
         private int _next = -1;
         private int _index = firstIndex - 1;
 
-        public Channel<OutboxOutcome> Outcomes { get; } = Channel.CreateUnbounded<OutboxOutcome>();
+        // One outcome at a time: a worker hands its outcome over before it claims the next message, so what the caller
+        // has been told never lags behind the folder by more than the messages in flight.
+        public Channel<OutboxOutcome> Outcomes { get; } = Channel.CreateBounded<OutboxOutcome>(1);
 
         public Task Start(int workers)
         {
