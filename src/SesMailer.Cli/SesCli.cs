@@ -33,7 +33,7 @@ public static class SesCli
 
         var globals = new GlobalOptions();
         // A plain command named like the tool (a RootCommand would take the assembly's name, SesMailer.Cli).
-        var root = new Command("sesmailer", "Amazon SES v1 from a shell: verify identities, send, quota, statistics.")
+        var root = new Command("sesmailer", "Amazon SES v1 from a shell: verify identities, send, send an outbox folder, quota, statistics.")
         {
             new HelpOption(),
             new VersionOption(),
@@ -47,7 +47,7 @@ public static class SesCli
             return context;
         }
 
-        foreach (var command in IdentityCommands.Create(NewContext).Concat(SendCommands.Create(NewContext)).Concat(AccountCommands.Create(NewContext)))
+        foreach (var command in IdentityCommands.Create(NewContext).Concat(SendCommands.Create(NewContext)).Concat(AccountCommands.Create(NewContext)).Concat(OutboxCommands.Create(NewContext)))
         {
             root.Subcommands.Add(command);
         }

@@ -1,5 +1,11 @@
 using BenchmarkDotNet.Running;
 
+// `outbox`: the send-outbox throughput run (Outbox/OutboxThroughput.cs), not a BenchmarkDotNet class.
+if (args is ["outbox"])
+{
+    return await SesMailer.Benchmarks.Outbox.OutboxThroughput.RunAsync();
+}
+
 // Every benchmark class of this assembly; pick with --filter (see README.md).
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToList();
 

@@ -1,15 +1,20 @@
 using System.Globalization;
+using SesMailer.Outbox;
 
 namespace SesMailer.Transport;
 
 /// <summary>
 /// Writes every message as one <c>.eml</c> file into a folder (by default <c>./outbox</c>), where any mail client
 /// opens it. The default transport when no AWS settings exist, so nothing is sent by accident during development.
-/// Bcc recipients are in the envelope only, so they do not show in the file.
+/// Beside each <c>name.eml</c> goes its envelope, <c>name.envelope.json</c>: the sender, every recipient (Bcc
+/// recipients are there only, never in the file), configuration set, tags and stable id, so that
+/// <see cref="OutboxSender"/> (<c>sesmailer send-outbox</c>) can send the folder later exactly as it would have been sent.
 /// </summary>
 /// <remarks>
-/// A message is written as <c>name.eml.tmp</c> and then renamed. The first send of each transport deletes the
-/// <c>*.eml.tmp</c> files of the folder last written more than a minute ago: writes a killed process never finished.
+/// Both files are written under <c>.tmp</c> names and flushed to disk, then the envelope is renamed and the
+/// <c>.eml</c> last: a reader never sees a half-written pair, and a crash leaves either the whole message or only
+/// temporary files. The first send of each transport deletes the <c>*.eml.tmp</c> and <c>*.envelope.json.tmp</c>
+/// files of the folder last written more than a minute ago: writes a killed process never finished.
 /// </remarks>
 public sealed class FileOutboxTransport : IEmailTransport
 {
@@ -22,8 +27,6 @@ public sealed class FileOutboxTransport : IEmailTransport
     /// process (or transport) writing into the same folder keeps its temporary file.
     /// </summary>
     internal static readonly TimeSpan TemporaryFileGracePeriod = TimeSpan.FromMinutes(1);
-
-    private const string TemporarySuffix = ".tmp";
 
     private readonly TimeProvider _time;
     private int _swept;
@@ -40,7 +43,10 @@ public sealed class FileOutboxTransport : IEmailTransport
     /// <summary>The absolute path of the outbox folder.</summary>
     public string Folder { get; }
 
-    /// <summary>Writes the message to <c>{Folder}/{yyyyMMdd-HHmmss-fff}-{name}-{id}.eml</c>; the result's message id is the file name.</summary>
+    /// <summary>
+    /// Writes the message to <c>{Folder}/{yyyyMMdd-HHmmss-fff}-{name}-{id}.eml</c> and its envelope beside it; the
+    /// result's message id is the file name.
+    /// </summary>
     /// <exception cref="IOException">The folder cannot be written.</exception>
     public async Task<SendResult> SendAsync(OutgoingEmail email, CancellationToken cancellationToken = default)
     {
@@ -57,18 +63,17 @@ public sealed class FileOutboxTransport : IEmailTransport
         var fileName = $"{stamp}-{name}{Guid.NewGuid():N}.eml";
         var path = Path.Combine(Folder, fileName);
 
-        // Written under a temporary name and then renamed, so a watcher never opens a half-written file.
-        var temporary = path + TemporarySuffix;
-        try
+        var envelope = new OutboxEnvelope
         {
-            await File.WriteAllBytesAsync(temporary, email.Mime.ToArray(), cancellationToken).ConfigureAwait(false);
-            File.Move(temporary, path);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+            // A message composed without an id still gets one here, so the queue can account for it.
+            Id = email.Id ?? StableId.New(),
+            From = email.From,
+            Destinations = email.Destinations,
+            ConfigurationSet = email.ConfigurationSet,
+            Tags = email.Tags,
+            EmailName = email.EmailName,
+        };
+        await OutboxFolder.WriteAsync(Folder, fileName, email.Mime, envelope, cancellationToken).ConfigureAwait(false);
         return new SendResult(fileName);
     }
 
@@ -84,7 +89,10 @@ public sealed class FileOutboxTransport : IEmailTransport
         {
             // Simple matching: the Win32 style would let "*.eml.tmp" match more than it says.
             var simple = new EnumerationOptions { MatchType = MatchType.Simple };
-            foreach (var file in new DirectoryInfo(Folder).EnumerateFiles("*.eml" + TemporarySuffix, simple))
+            var folder = new DirectoryInfo(Folder);
+            var temporaries = folder.EnumerateFiles("*" + OutboxFolder.EmlExtension + DurableFile.TemporarySuffix, simple)
+                .Concat(folder.EnumerateFiles("*" + OutboxFolder.EnvelopeExtension + DurableFile.TemporarySuffix, simple));
+            foreach (var file in temporaries)
             {
                 if (file.LastWriteTimeUtc <= cutoff)
                 {
