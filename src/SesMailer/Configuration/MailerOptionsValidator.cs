@@ -49,6 +49,7 @@ internal sealed partial class MailerOptionsValidator(string section) : IValidate
             }
         }
 
+        problems.AddRange(Sending.SendingOptionsRules.Problems(options.Sending ?? new SendingOptions()));
         CheckSes(options, problems);
         return problems.Select(p => section + ":" + p).ToList();
     }
