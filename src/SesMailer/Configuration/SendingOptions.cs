@@ -23,9 +23,9 @@ public sealed class SendingOptions
 
     /// <summary>
     /// The share of the rate that bulk sends leave free for interactive ones (a password reset), from 0 to 0.9.
-    /// The default value is 0.2.
+    /// The default value is 0.1.
     /// </summary>
-    public double InteractiveShare { get; set; } = 0.2;
+    public double InteractiveShare { get; set; } = 0.1;
 
     /// <summary>How long GetSendQuota may take before the fallback rate is used. The default value is 10 seconds.</summary>
     public TimeSpan QuotaTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -64,7 +64,11 @@ public sealed class FakeSesServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Answers the next request (or the next request for <paramref name="action"/>) with a fault instead.</summary>
+    /// <summary>
+    /// Answers the next request (or the next request for <paramref name="action"/>) with a fault instead. A fault
+    /// bound to no action is never taken by <c>GetSendQuota</c>, which the transport's pacing calls on its own
+    /// schedule: bind a fault to <c>GetSendQuota</c> by name to fail that call.
+    /// </summary>
     public void EnqueueFault(FakeSesFault fault, string? action = null) => _faults.Enqueue((action, fault));
 
     /// <inheritdoc />
@@ -89,7 +93,15 @@ public sealed class FakeSesServer : IAsyncDisposable
         _requests.Enqueue(request);
         var requestId = $"fake-{Interlocked.Increment(ref _requestCounter):D4}-{Guid.NewGuid():N}"[..36];
 
-        if (TakeFault(action) is { } fault)
+        var taken = TakeFault(action);
+        if (taken is AcceptedThenFault acceptedThen)
+        {
+            _ = FakeSesActions.Handle(State, request, requestId);
+            await AnswerFaultAsync(context, acceptedThen.Then, requestId).ConfigureAwait(false);
+            return;
+        }
+
+        if (taken is { } fault)
         {
             await AnswerFaultAsync(context, fault, requestId).ConfigureAwait(false);
             return;
@@ -123,7 +135,7 @@ public sealed class FakeSesServer : IAsyncDisposable
             var pending = _faults.ToArray();
             for (var i = 0; i < pending.Length; i++)
             {
-                if (pending[i].Action is null || pending[i].Action == action)
+                if ((pending[i].Action is null && action != "GetSendQuota") || pending[i].Action == action)
                 {
                     _faults.Clear();
                     foreach (var (index, item) in pending.Index())
