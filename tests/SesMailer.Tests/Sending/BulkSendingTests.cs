@@ -113,7 +113,7 @@ public sealed class BulkSendingTests
         ses.EnqueueFault(FakeSesFault.AcceptedThen(FakeSesFault.Malformed(HttpStatusCode.GatewayTimeout, "<html><body>504 Gateway Time-out</body></html>")), "SendRawEmail");
         ses.EnqueueFault(FakeSesFault.AcceptedThen(FakeSesFault.ConnectionReset), "SendRawEmail");
         ses.EnqueueFault(FakeSesFault.AcceptedThen(new DelayFault(TimeSpan.FromSeconds(30))), "SendRawEmail");
-        using var mailer = MailerFor(ses, attemptTimeout: TimeSpan.FromSeconds(1));
+        using var mailer = MailerFor(ses, attemptTimeout: TimeSpan.FromSeconds(4));
 
         var outcomes = new List<SendOutcome>();
         await foreach (var outcome in mailer.SendBulkAsync(Enumerable.Range(0, 12).Select(_ => Message(1))))
