@@ -65,9 +65,9 @@ public sealed class FakeSesServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Answers the next request (or the next request for <paramref name="action"/>) with a fault instead. A fault
-    /// bound to no action is never taken by <c>GetSendQuota</c>, which the transport's pacing calls on its own
-    /// schedule: bind a fault to <c>GetSendQuota</c> by name to fail that call.
+    /// Answers the next request (or the next request for <paramref name="action"/>) with a fault instead. Through a
+    /// mailer or an <c>SesTransport</c>, bind a send's fault to <c>SendRawEmail</c>: the transport's pacing calls
+    /// <c>GetSendQuota</c> on its own schedule, and that call would take a fault bound to no action.
     /// </summary>
     public void EnqueueFault(FakeSesFault fault, string? action = null) => _faults.Enqueue((action, fault));
 
@@ -135,7 +135,7 @@ public sealed class FakeSesServer : IAsyncDisposable
             var pending = _faults.ToArray();
             for (var i = 0; i < pending.Length; i++)
             {
-                if ((pending[i].Action is null && action != "GetSendQuota") || pending[i].Action == action)
+                if (pending[i].Action is null || pending[i].Action == action)
                 {
                     _faults.Clear();
                     foreach (var (index, item) in pending.Index())
