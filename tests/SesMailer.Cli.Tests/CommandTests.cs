@@ -135,7 +135,7 @@ public sealed class CommandTests : IAsyncLifetime
     [Fact]
     public async Task An_SES_error_exits_1_with_code_message_and_request_id_on_stderr()
     {
-        _server.EnqueueFault(FakeSesFault.MessageRejected("Email address is not verified."), "SendRawEmail");
+        _server.EnqueueFault(FakeSesFault.MessageRejected("Email address is not verified."));
 
         var run = await CliRun.RunAsync(_server, Global("send", "--from", "a@example.com", "--to", "b@example.com", "--subject", "s", "--text", "t"));
 

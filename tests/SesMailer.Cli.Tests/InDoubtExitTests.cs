@@ -33,7 +33,7 @@ public sealed class InDoubtExitTests : IAsyncLifetime
     [Fact]
     public async Task Send_raw_answered_by_a_proxy_504_exits_3_names_the_files_id_and_is_sent_once()
     {
-        _server.EnqueueFault(FakeSesFault.Malformed(HttpStatusCode.GatewayTimeout, "<html><body>504 Gateway Time-out</body></html>"), "SendRawEmail");
+        _server.EnqueueFault(FakeSesFault.Malformed(HttpStatusCode.GatewayTimeout, "<html><body>504 Gateway Time-out</body></html>"));
 
         var run = await CliRun.RunAsync(_server, Global("send-raw", "--file", _file));
 
@@ -47,7 +47,7 @@ public sealed class InDoubtExitTests : IAsyncLifetime
     [Fact]
     public async Task Send_whose_connection_resets_after_the_body_left_exits_3_with_the_id_it_sent_as_a_tag()
     {
-        _server.EnqueueFault(FakeSesFault.ConnectionReset, "SendRawEmail");
+        _server.EnqueueFault(FakeSesFault.ConnectionReset);
 
         var run = await CliRun.RunAsync(_server, Global("send", "--from", "a@example.com", "--to", "b@example.com", "--subject", "s", "--text", "t"));
 

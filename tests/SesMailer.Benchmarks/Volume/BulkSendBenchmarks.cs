@@ -14,7 +14,7 @@ namespace SesMailer.Benchmarks.Volume;
 /// the CPU time per message of that run.
 /// </summary>
 [MemoryDiagnoser]
-public class BulkSendBenchmarks
+public class BulkSendBenchmarks : IDisposable
 {
     private readonly AcceptingSesHandler _handler = new();
     private HttpClient? _http;
@@ -60,6 +60,14 @@ public class BulkSendBenchmarks
         _mailer?.Dispose();
         _client?.Dispose();
         _http?.Dispose();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Cleanup();
+        _handler.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>One second's worth of messages through SendBulkAsync.</summary>
