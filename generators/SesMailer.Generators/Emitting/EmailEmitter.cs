@@ -61,6 +61,8 @@ internal static class EmailEmitter
         writer.CloseBrace();
         writer.Line();
 
+        WriteSendBulk(writer, email, model);
+
         writer.Line($"/// <summary>Renders the subject, HTML and text of <paramref name=\"email\"/> in the current culture without sending it (for tests and previews).</summary>");
         writer.Line($"/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"email\"/> is <see langword=\"null\"/>.</exception>");
         writer.Line($"public static global::System.Threading.Tasks.Task<global::SesMailer.Rendering.RenderedEmail> Render{email.Name}Async(this {model} email, global::System.Threading.CancellationToken cancellationToken = default) =>");
@@ -280,5 +282,38 @@ internal static class EmailEmitter
         }
 
         return builder.Append("\")").ToString();
+    }
+    // Bulk sends of a typed email: each (options, email) pair is rendered as it is read and handed to
+    // IMailer.SendBulkAsync, which paces and reports them; no reflection, only the generated render method.
+    private static void WriteSendBulk(SourceWriter writer, EmailSpec email, string model)
+    {
+        var pairs = $"(global::SesMailer.EmailOptions Options, {model} Email)";
+        var outcomes = "global::System.Collections.Generic.IAsyncEnumerable<global::SesMailer.Sending.SendOutcome>";
+        foreach (var source in new[] { "global::System.Collections.Generic.IEnumerable", "global::System.Collections.Generic.IAsyncEnumerable" })
+        {
+            writer.Line("/// <summary>");
+            writer.Line("/// Renders and sends many emails (each in its options' culture, else the mailer's default, else the current one),");
+            writer.Line("/// paced to the account's rate, with one outcome per email as <see cref=\"global::SesMailer.IMailer.SendBulkAsync(global::System.Collections.Generic.IAsyncEnumerable{global::SesMailer.EmailMessage}, global::System.Threading.CancellationToken)\"/> describes.");
+            writer.Line("/// An email whose rendering throws ends the run with that exception, after the outcomes of those before it.");
+            writer.Line("/// </summary>");
+            writer.Line($"public static {outcomes} SendBulkAsync(this global::SesMailer.IMailer mailer, {source}<{pairs}> emails, global::System.Threading.CancellationToken cancellationToken = default)");
+            writer.OpenBrace();
+            writer.Line("global::System.ArgumentNullException.ThrowIfNull(mailer);");
+            writer.Line("global::System.ArgumentNullException.ThrowIfNull(emails);");
+            writer.Line($"return mailer.SendBulkAsync(Compose{email.Name}Messages(mailer, emails), cancellationToken);");
+            writer.CloseBrace();
+            writer.Line();
+            writer.Line($"private static async global::System.Collections.Generic.IAsyncEnumerable<global::SesMailer.EmailMessage> Compose{email.Name}Messages(global::SesMailer.IMailer mailer, {source}<{pairs}> emails)");
+            writer.OpenBrace();
+            writer.Line(source.EndsWith("IAsyncEnumerable", System.StringComparison.Ordinal) ? "await foreach (var (options, email) in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(emails, false))" : "foreach (var (options, email) in emails)");
+            writer.OpenBrace();
+            writer.Line("global::System.ArgumentNullException.ThrowIfNull(options);");
+            writer.Line($"var culture = options.Culture ?? mailer.DefaultCulture ?? {CultureType}.CurrentCulture;");
+            writer.Line($"var rendered = await Render{email.Name}Async(email, culture, global::System.Threading.CancellationToken.None).ConfigureAwait(false);");
+            writer.Line("yield return new global::SesMailer.EmailMessage(rendered, options, Declaration);");
+            writer.CloseBrace();
+            writer.CloseBrace();
+            writer.Line();
+        }
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using SesMailer.Mailing;
 using SesMailer.Ses;
+using SesMailer.Sending;
 using SesMailer.Transport;
 
 namespace SesMailer.Configuration;
@@ -84,12 +85,29 @@ public sealed class MailerBuilder
 
     /// <summary>
     /// Sends through Amazon SES with <paramref name="client"/> (which the caller owns and disposes); the <c>Ses</c>
-    /// settings are not used, since the client already holds its own.
+    /// settings are not used, since the client already holds its own. Sends are paced by the container's
+    /// <see cref="ISendRateBudget"/> (the <c>Sending</c> settings, else the client's GetSendQuota).
     /// </summary>
     public MailerBuilder UseSes(ISesClient client)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return UseTransport(new SesTransport(client));
+        Services.RemoveAll<ISesClient>();
+        Services.AddSingleton(client);
+        Services.RemoveAll<IEmailTransport>();
+        Services.AddSingleton<IEmailTransport>(sp => new SesTransport(client, sp.GetRequiredService<ISendRateBudget>()));
+        return this;
+    }
+
+    /// <summary>
+    /// Paces SES sends with <paramref name="budget"/> instead of the in-process <see cref="SendRateLimiter"/> (for
+    /// example a rate budget shared by several processes).
+    /// </summary>
+    public MailerBuilder UseSendRateBudget(ISendRateBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(budget);
+        Services.RemoveAll<ISendRateBudget>();
+        Services.AddSingleton(budget);
+        return this;
     }
 
     /// <summary>Hands messages to <paramref name="transport"/>, whatever the <c>Transport</c> setting says.</summary>

@@ -11,8 +11,8 @@ namespace SesMailer.Configuration;
 /// <c>ann@example.com</c> or <c>Ann &lt;ann@example.com&gt;</c>.
 /// </summary>
 /// <remarks>
-/// Sections reserved for what comes next, so that each feature does not invent its own shape: <c>Sending</c>
-/// (rate and concurrency), <c>Queue</c> (the PostgreSQL outbox) and <c>Previews</c>.
+/// Sections reserved for what comes next, so that each feature does not invent its own shape: <c>Queue</c> (the
+/// PostgreSQL outbox) and <c>Previews</c>.
 /// </remarks>
 public sealed class MailerOptions
 {
@@ -68,6 +68,13 @@ public sealed class MailerOptions
     /// configuration: they come from that chain, or from code through <see cref="MailerBuilder.UseSes(Action{SesClientOptions}?, Amazon.Runtime.AWSCredentials?)"/>.
     /// </summary>
     public SesClientOptions Ses { get; set; } = new();
+
+    /// <summary>
+    /// How fast SES sends go (<c>Sending:MaxSendRate</c>, <c>Sending:MaxConcurrency</c>, <c>Sending:InteractiveShare</c>…):
+    /// the rate in recipients per second (else read from GetSendQuota), the sends in flight, and the share kept for
+    /// interactive sends.
+    /// </summary>
+    public SendingOptions Sending { get; set; } = new();
 
     /// <summary>
     /// The transport <see cref="Transport"/> stands for: <see cref="TransportKind.Auto"/> is SES when any SES setting

@@ -51,6 +51,7 @@ internal sealed partial class MailerOptionsValidator(string section, string? env
             }
         }
 
+        problems.AddRange(Sending.SendingOptionsRules.Problems(options.Sending ?? new SendingOptions()));
         CheckSes(options, problems);
         CheckNoSilentOutbox(options, environmentName, problems);
         return problems.Select(p => section + ":" + p).ToList();

@@ -8,6 +8,7 @@ using SesMailer;
 using SesMailer.Configuration;
 using SesMailer.Mailing;
 using SesMailer.Ses;
+using SesMailer.Sending;
 using SesMailer.Transport;
 
 // In the namespace of IServiceCollection, as is the convention, so that AddSesMailer is found without a using.
@@ -90,6 +91,12 @@ public static class SesMailerServiceCollectionExtensions
                 PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        // One limiter per container (per process in an application): every SES send of the container waits for it.
+        services.TryAddSingleton<ISendRateBudget>(provider => new SendRateLimiter(
+            provider.GetRequiredService<IOptions<MailerOptions>>().Value.Sending,
+            cancellationToken => SesTransport.QuotaOf(provider.GetRequiredService<ISesClient>())(cancellationToken),
+            provider.GetService<TimeProvider>(),
+            provider.GetService<ILoggerFactory>()?.CreateLogger<SendRateLimiter>()));
         services.TryAddSingleton<ISesClient>(provider =>
         {
             return new SesClient(
@@ -108,7 +115,7 @@ public static class SesMailerServiceCollectionExtensions
         IEmailTransport transport = choice.Kind switch
         {
             TransportKind.InMemory => services.GetRequiredService<InMemoryTransport>(),
-            TransportKind.Ses => new SesTransport(services.GetRequiredService<ISesClient>()),
+            TransportKind.Ses => new SesTransport(services.GetRequiredService<ISesClient>(), services.GetRequiredService<ISendRateBudget>()),
             _ => new FileOutboxTransport(options.Outbox.Folder, services.GetService<TimeProvider>()),
         };
         TransportLog.Chosen(services.GetService<ILoggerFactory>()?.CreateLogger("SesMailer.Transport"), choice, transport);

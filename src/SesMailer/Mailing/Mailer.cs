@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using SesMailer.Configuration;
 using SesMailer.Mime;
 using SesMailer.Ses;
+using SesMailer.Sending;
 using SesMailer.Transport;
 
 namespace SesMailer.Mailing;
@@ -16,7 +17,7 @@ namespace SesMailer.Mailing;
 /// transport, then tells the observers; with structured logs, metrics and a trace span per send.
 /// Build one with <see cref="Create"/> in a console app, or register it with <c>services.AddSesMailer(...)</c>.
 /// </summary>
-public sealed class Mailer : IMailer, IDisposable
+public sealed partial class Mailer : IMailer, IDisposable
 {
     private readonly IEmailTransport _transport;
     private readonly MailerDefaults _defaults;
@@ -26,6 +27,7 @@ public sealed class Mailer : IMailer, IDisposable
     private readonly TimeProvider _time;
     private readonly MailerTelemetry _telemetry;
     private readonly MimeComposer _composer;
+    private readonly int _maxConcurrency;
     private ServiceProvider? _ownedServices;
 
     /// <summary>Creates a mailer over <paramref name="transport"/>.</summary>
@@ -64,6 +66,7 @@ public sealed class Mailer : IMailer, IDisposable
         _time = timeProvider ?? TimeProvider.System;
         _telemetry = telemetry ?? new MailerTelemetry();
         _composer = new MimeComposer(_time);
+        _maxConcurrency = (options.Sending ?? new SendingOptions()).MaxConcurrency;
     }
 
     /// <summary>The culture of the <c>Culture</c> setting, used by sends that name none; <see langword="null"/> when unset.</summary>
@@ -114,7 +117,10 @@ public sealed class Mailer : IMailer, IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="message"/> is <see langword="null"/>.</exception>
     /// <exception cref="EmailValidationException">The message breaks an SES rule; nothing was sent.</exception>
     /// <exception cref="PartiallySentException">A send split per recipient failed after some messages were sent.</exception>
-    public async Task<SendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
+    public Task<SendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken = default) =>
+        SendAsync(message, SendLane.Interactive, cancellationToken);
+
+    private async Task<SendResult> SendAsync(EmailMessage message, SendLane lane, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var name = message.Email?.Name ?? "(message)";
@@ -141,8 +147,8 @@ public sealed class Mailer : IMailer, IDisposable
             }
 
             var result = working.Options.OneMessagePerRecipient
-                ? await SendPerRecipientAsync(working, cancellationToken).ConfigureAwait(false)
-                : await SendOneAsync(working, cancellationToken).ConfigureAwait(false);
+                ? await SendPerRecipientAsync(working, lane, cancellationToken).ConfigureAwait(false)
+                : await SendOneAsync(working, lane, cancellationToken).ConfigureAwait(false);
 
             var elapsed = _time.GetElapsedTime(started);
             var recipients = working.Options.To.Count + working.Options.Cc.Count + working.Options.Bcc.Count;
@@ -177,23 +183,23 @@ public sealed class Mailer : IMailer, IDisposable
         }
     }
 
-    private async Task<SendResult> SendOneAsync(EmailMessage message, CancellationToken cancellationToken)
+    private async Task<SendResult> SendOneAsync(EmailMessage message, SendLane lane, CancellationToken cancellationToken)
     {
         // The id is fixed on the working copy before composing, so logs and observers see the one that was sent.
         message.Options.Id ??= StableId.New();
-        var outgoing = _composer.Compose(message);
+        var outgoing = _composer.Compose(message).WithLane(lane);
         var result = await _transport.SendAsync(outgoing, cancellationToken).ConfigureAwait(false);
         return result with { Id = outgoing.Id, Ids = [outgoing.Id!] };
     }
 
-    private async Task<SendResult> SendPerRecipientAsync(EmailMessage message, CancellationToken cancellationToken)
+    private async Task<SendResult> SendPerRecipientAsync(EmailMessage message, SendLane lane, CancellationToken cancellationToken)
     {
         // The whole message first, so a bad address is reported as the caller wrote it (To[3], not To[0] of copy 4).
         MessageValidator.Validate(message);
         var copies = PerRecipient.Split(message);
 
         // Check every copy (every address, every rule, every id) before the first one leaves.
-        var composed = copies.Select(_composer.Compose).ToList();
+        var composed = copies.Select(c => _composer.Compose(c).WithLane(lane)).ToList();
         var ids = new List<string>();
         var stableIds = new List<string>();
         for (var i = 0; i < composed.Count; i++)
@@ -206,7 +212,7 @@ public sealed class Mailer : IMailer, IDisposable
             }
             catch (Exception e) when (ids.Count > 0)
             {
-                throw new PartiallySentException(ids, copies[i].Options.To[0].Address, e);
+                throw new PartiallySentException(ids, copies[i].Options.To[0].Address, e) { CopyIds = composed.Select(c => c.Id!).ToList() };
             }
         }
 

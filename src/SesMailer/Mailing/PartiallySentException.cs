@@ -17,6 +17,9 @@ public sealed class PartiallySentException : Exception
     /// <summary>The ids of the messages that were sent.</summary>
     public IReadOnlyList<string> SentMessageIds { get; }
 
+    /// <summary>The stable ids of every copy, in the order they were sent (the sent ones first).</summary>
+    internal IReadOnlyList<string> CopyIds { get; init; } = [];
+
     /// <summary>The recipient whose message failed.</summary>
     public string FailedRecipient { get; }
 }

@@ -1,3 +1,5 @@
+using SesMailer.Sending;
+
 namespace SesMailer.Transport;
 
 /// <summary>A composed message and its envelope, as a transport receives it.</summary>
@@ -27,4 +29,23 @@ public sealed class OutgoingEmail
 
     /// <summary>The declared email the message was rendered from (for example <c>Welcome</c>), or <see langword="null"/>; never sent.</summary>
     public string? EmailName { get; init; }
+
+    /// <summary>
+    /// Which share of the sending rate the message draws on: <see cref="SendLane.Interactive"/> (the default) for a
+    /// message someone waits for, <see cref="SendLane.Bulk"/> for a message of a run (bulk, outbox, queue).
+    /// </summary>
+    public SendLane Lane { get; init; }
+
+    /// <summary>This message in another lane.</summary>
+    internal OutgoingEmail WithLane(SendLane lane) => lane == Lane ? this : new OutgoingEmail
+    {
+        Mime = Mime,
+        From = From,
+        Destinations = Destinations,
+        ConfigurationSet = ConfigurationSet,
+        Tags = Tags,
+        Id = Id,
+        EmailName = EmailName,
+        Lane = lane,
+    };
 }

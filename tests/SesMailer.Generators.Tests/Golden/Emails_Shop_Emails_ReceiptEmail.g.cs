@@ -44,6 +44,52 @@ namespace Shop.Emails
             return await mailer.SendAsync(new global::SesMailer.EmailMessage(rendered, options, Declaration), cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// Renders and sends many emails (each in its options' culture, else the mailer's default, else the current one),
+        /// paced to the account's rate, with one outcome per email as <see cref="global::SesMailer.IMailer.SendBulkAsync(global::System.Collections.Generic.IAsyncEnumerable{global::SesMailer.EmailMessage}, global::System.Threading.CancellationToken)"/> describes.
+        /// An email whose rendering throws ends the run with that exception, after the outcomes of those before it.
+        /// </summary>
+        public static global::System.Collections.Generic.IAsyncEnumerable<global::SesMailer.Sending.SendOutcome> SendBulkAsync(this global::SesMailer.IMailer mailer, global::System.Collections.Generic.IEnumerable<(global::SesMailer.EmailOptions Options, global::Shop.Emails.ReceiptEmail Email)> emails, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(mailer);
+            global::System.ArgumentNullException.ThrowIfNull(emails);
+            return mailer.SendBulkAsync(ComposeReceiptMessages(mailer, emails), cancellationToken);
+        }
+
+        private static async global::System.Collections.Generic.IAsyncEnumerable<global::SesMailer.EmailMessage> ComposeReceiptMessages(global::SesMailer.IMailer mailer, global::System.Collections.Generic.IEnumerable<(global::SesMailer.EmailOptions Options, global::Shop.Emails.ReceiptEmail Email)> emails)
+        {
+            foreach (var (options, email) in emails)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(options);
+                var culture = options.Culture ?? mailer.DefaultCulture ?? global::System.Globalization.CultureInfo.CurrentCulture;
+                var rendered = await RenderReceiptAsync(email, culture, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+                yield return new global::SesMailer.EmailMessage(rendered, options, Declaration);
+            }
+        }
+
+        /// <summary>
+        /// Renders and sends many emails (each in its options' culture, else the mailer's default, else the current one),
+        /// paced to the account's rate, with one outcome per email as <see cref="global::SesMailer.IMailer.SendBulkAsync(global::System.Collections.Generic.IAsyncEnumerable{global::SesMailer.EmailMessage}, global::System.Threading.CancellationToken)"/> describes.
+        /// An email whose rendering throws ends the run with that exception, after the outcomes of those before it.
+        /// </summary>
+        public static global::System.Collections.Generic.IAsyncEnumerable<global::SesMailer.Sending.SendOutcome> SendBulkAsync(this global::SesMailer.IMailer mailer, global::System.Collections.Generic.IAsyncEnumerable<(global::SesMailer.EmailOptions Options, global::Shop.Emails.ReceiptEmail Email)> emails, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(mailer);
+            global::System.ArgumentNullException.ThrowIfNull(emails);
+            return mailer.SendBulkAsync(ComposeReceiptMessages(mailer, emails), cancellationToken);
+        }
+
+        private static async global::System.Collections.Generic.IAsyncEnumerable<global::SesMailer.EmailMessage> ComposeReceiptMessages(global::SesMailer.IMailer mailer, global::System.Collections.Generic.IAsyncEnumerable<(global::SesMailer.EmailOptions Options, global::Shop.Emails.ReceiptEmail Email)> emails)
+        {
+            await foreach (var (options, email) in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(emails, false))
+            {
+                global::System.ArgumentNullException.ThrowIfNull(options);
+                var culture = options.Culture ?? mailer.DefaultCulture ?? global::System.Globalization.CultureInfo.CurrentCulture;
+                var rendered = await RenderReceiptAsync(email, culture, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+                yield return new global::SesMailer.EmailMessage(rendered, options, Declaration);
+            }
+        }
+
         /// <summary>Renders the subject, HTML and text of <paramref name="email"/> in the current culture without sending it (for tests and previews).</summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="email"/> is <see langword="null"/>.</exception>
         public static global::System.Threading.Tasks.Task<global::SesMailer.Rendering.RenderedEmail> RenderReceiptAsync(this global::Shop.Emails.ReceiptEmail email, global::System.Threading.CancellationToken cancellationToken = default) =>

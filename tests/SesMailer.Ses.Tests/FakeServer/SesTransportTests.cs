@@ -28,7 +28,7 @@ public sealed class SesTransportTests : IAsyncLifetime
             Tags = [new("kind", "receipt")],
         }, TestMessages.Timeout());
 
-        var request = Assert.Single(_server.Requests);
+        var request = Assert.Single(_server.Requests, r => r.Action == "SendRawEmail");
         Assert.Equal("SendRawEmail", request.Action);
         Assert.Equal(mime, Convert.FromBase64String(request["RawMessage.Data"]!));
         Assert.Equal("shop@example.com", request["Source"]);

@@ -90,7 +90,11 @@ internal static class FakeSesActions
                     return Invalid("RawMessage.Data is required.");
                 }
 
-                state.SentLast24Hours += Math.Max(1, request.List("Destinations").Count);
+                if (!state.TryAccept(Math.Max(1, request.List("Destinations").Count), StableIdOf(request)))
+                {
+                    return (HttpStatusCode.BadRequest, Error("Sender", "Throttling", "Maximum sending rate exceeded.", requestId));
+                }
+
                 return (HttpStatusCode.OK, Ok(Element("MessageId", NewMessageId())));
             default:
                 return (HttpStatusCode.BadRequest, Error("Sender", "InvalidAction", $"The action {request.Action} is not valid for this web service.", requestId));
@@ -122,6 +126,13 @@ internal static class FakeSesActions
         }
 
         return (HttpStatusCode.OK, ok(inner));
+    }
+
+    // The tag sesmailer-id, sent as Tags.member.N.Name / Tags.member.N.Value.
+    private static string? StableIdOf(FakeSesRequest request)
+    {
+        var name = request.Parameters.FirstOrDefault(p => p.Key.StartsWith("Tags.member.", StringComparison.Ordinal) && p.Key.EndsWith(".Name", StringComparison.Ordinal) && p.Value == "sesmailer-id");
+        return name.Key is null ? null : request[name.Key[..^".Name".Length] + ".Value"];
     }
 
     private static string NewMessageId() => $"0100019{Guid.NewGuid():N}-{Guid.NewGuid():N}"[..60] + "-000000";

@@ -30,12 +30,21 @@ public abstract record FakeSesFault
     /// </summary>
     public static FakeSesFault Oversized(long bytes, bool declareLength) => new OversizedFault(bytes, declareLength);
 
+    /// <summary>
+    /// SES accepts the message (it counts as delivered, see <see cref="FakeSesState.AcceptedCount"/>), then the client
+    /// gets <paramref name="then"/> instead of the answer: a proxy's 504 page, a reset, a delay past the client's timeout.
+    /// </summary>
+    public static FakeSesFault AcceptedThen(FakeSesFault then) => new AcceptedThenFault(then);
+
     /// <summary>An answer that is not SES XML (a proxy page, a truncated document).</summary>
     public static FakeSesFault Malformed(HttpStatusCode status, string body, string contentType = "text/html") => new MalformedFault(status, body, contentType);
 }
 
 /// <summary>An SES <c>ErrorResponse</c>.</summary>
 public sealed record ErrorFault(HttpStatusCode Status, string Type, string Code, string Message) : FakeSesFault;
+
+/// <summary>Handles the request as SES would (a send is accepted), then answers with <see cref="Then"/> instead.</summary>
+public sealed record AcceptedThenFault(FakeSesFault Then) : FakeSesFault;
 
 /// <summary>Aborts the connection.</summary>
 public sealed record ResetFault : FakeSesFault;

@@ -64,7 +64,11 @@ public sealed class FakeSesServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Answers the next request (or the next request for <paramref name="action"/>) with a fault instead.</summary>
+    /// <summary>
+    /// Answers the next request (or the next request for <paramref name="action"/>) with a fault instead. Through a
+    /// mailer or an <c>SesTransport</c>, bind a send's fault to <c>SendRawEmail</c>: the transport's pacing calls
+    /// <c>GetSendQuota</c> on its own schedule, and that call would take a fault bound to no action.
+    /// </summary>
     public void EnqueueFault(FakeSesFault fault, string? action = null) => _faults.Enqueue((action, fault));
 
     /// <inheritdoc />
@@ -89,7 +93,15 @@ public sealed class FakeSesServer : IAsyncDisposable
         _requests.Enqueue(request);
         var requestId = $"fake-{Interlocked.Increment(ref _requestCounter):D4}-{Guid.NewGuid():N}"[..36];
 
-        if (TakeFault(action) is { } fault)
+        var taken = TakeFault(action);
+        if (taken is AcceptedThenFault acceptedThen)
+        {
+            _ = FakeSesActions.Handle(State, request, requestId);
+            await AnswerFaultAsync(context, acceptedThen.Then, requestId).ConfigureAwait(false);
+            return;
+        }
+
+        if (taken is { } fault)
         {
             await AnswerFaultAsync(context, fault, requestId).ConfigureAwait(false);
             return;

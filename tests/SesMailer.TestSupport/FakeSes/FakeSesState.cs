@@ -5,6 +5,8 @@ public sealed class FakeSesState
 {
     private readonly Lock _gate = new();
     private readonly List<(string Identity, bool IsDomain, string Status, string? Token)> _identities = [];
+    private readonly List<(long Timestamp, int Recipients, string? Id)> _accepted = [];
+    private int _throttles;
 
     /// <summary>Recipients per 24 hours (-1 = unlimited). The default value is 200 (the sandbox).</summary>
     public double Max24HourSend { get; set; } = 200;
@@ -26,6 +28,75 @@ public sealed class FakeSesState
     /// one page. The default value is <see langword="null"/> (real paging).
     /// </summary>
     public string? StuckNextToken { get; set; }
+
+    /// <summary>
+    /// When true, SendRawEmail enforces <see cref="MaxSendRate"/> as SES does, in recipients over a sliding second: a
+    /// message that would take the last second past the rate is answered <c>Throttling</c> "Maximum sending rate
+    /// exceeded." (counted in <see cref="Throttles"/>); a single message larger than the rate is accepted only into
+    /// a second with nothing else in it. The default value is <see langword="false"/>.
+    /// </summary>
+    public bool EnforceSendRate { get; set; }
+
+    /// <summary>How many sends were refused for the rate (<see cref="EnforceSendRate"/>).</summary>
+    public int Throttles
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _throttles;
+            }
+        }
+    }
+
+    /// <summary>Every accepted SendRawEmail: when (a <see cref="System.Diagnostics.Stopwatch"/> timestamp), how many recipients, and its <c>sesmailer-id</c> tag.</summary>
+    public IReadOnlyList<(long Timestamp, int Recipients, string? Id)> Accepted
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _accepted.ToList();
+            }
+        }
+    }
+
+    /// <summary>How many times a message with the <c>sesmailer-id</c> tag <paramref name="id"/> was accepted.</summary>
+    public int AcceptedCount(string id)
+    {
+        lock (_gate)
+        {
+            return _accepted.Count(a => a.Id == id);
+        }
+    }
+
+    /// <summary>Accepts a send of <paramref name="recipients"/> recipients now, unless the rate forbids it (then counts a throttle).</summary>
+    internal bool TryAccept(int recipients, string? id)
+    {
+        lock (_gate)
+        {
+            var now = System.Diagnostics.Stopwatch.GetTimestamp();
+            if (EnforceSendRate)
+            {
+                var since = now - System.Diagnostics.Stopwatch.Frequency;
+                var inLastSecond = 0;
+                for (var i = _accepted.Count - 1; i >= 0 && _accepted[i].Timestamp > since; i--)
+                {
+                    inLastSecond += _accepted[i].Recipients;
+                }
+
+                if (inLastSecond > 0 && inLastSecond + recipients > MaxSendRate)
+                {
+                    _throttles++;
+                    return false;
+                }
+            }
+
+            _accepted.Add((now, recipients, id));
+            SentLast24Hours += recipients;
+            return true;
+        }
+    }
 
     /// <summary>Adds or replaces an identity.</summary>
     public void AddIdentity(string identity, string status = "Pending", string? token = null)

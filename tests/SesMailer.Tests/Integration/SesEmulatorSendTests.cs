@@ -84,6 +84,8 @@ public sealed class SesEmulatorSendTests(SesEmulatorFixture emulator) : IClassFi
             ["SesMailer:From"] = "Acme <noreply@acme.example>",
             ["SesMailer:Ses:Region"] = "us-east-1",
             ["SesMailer:Ses:Endpoint"] = emulator.Endpoint.ToString(),
+            // A configured rate: the pacing does not ask GetSendQuota (which the emulator never answers), so the one request counted is the send.
+            ["SesMailer:Sending:MaxSendRate"] = "10",
         }).Build();
         var services = new ServiceCollection();
         services.AddSesMailer(configuration.GetSection("SesMailer"))

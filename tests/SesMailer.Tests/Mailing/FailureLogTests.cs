@@ -51,7 +51,7 @@ public sealed class FailureLogTests : IDisposable
     {
         await using var server = await FakeSesServer.StartAsync();
         server.EnqueueFault(FakeSesFault.MessageRejected(
-            "Email address is not verified. The following identities failed the check in region US-EAST-1: ann@example.com"));
+            "Email address is not verified. The following identities failed the check in region US-EAST-1: ann@example.com"), "SendRawEmail");
         var mailer = Mailer.Create(m => m.UseLoggerFactory(_factory).UseSes(
             o => (o.Region, o.Endpoint) = ("us-east-1", server.Endpoint),
             SesCredentials.FromAccessKey("AKIDEXAMPLE", "secret")));

@@ -125,7 +125,7 @@ public sealed class StableIdTests
 
         var result = await mailer.SendAsync(TestMessages.Valid(m => m.Options.Tags.Add(new MessageTag("campaign", "spring"))));
 
-        var request = Assert.Single(server.Requests);
+        var request = Assert.Single(server.Requests, r => r.Action == "SendRawEmail");
         Assert.Equal("campaign", request["Tags.member.1.Name"]);
         Assert.Equal("sesmailer-id", request["Tags.member.2.Name"]);
         Assert.Equal(result.Id, request["Tags.member.2.Value"]);
