@@ -35,7 +35,7 @@ public sealed class SendOutboxKillTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { CliAssembly, "send-outbox", _outbox.Folder, "--region", "us-east-1", "--endpoint", endpoint.ToString(), "--concurrency", "4" })
+        foreach (var arg in new[] { CliAssembly, "send-outbox", _outbox.Folder, "--region", "us-east-1", "--endpoint", endpoint.ToString(), "--concurrency", "4", "--max-send-rate", "1000" })
         {
             start.ArgumentList.Add(arg);
         }

@@ -12,7 +12,7 @@ public sealed class SendOutboxTests : IDisposable
     public void Dispose() => _outbox.Dispose();
 
     private Task<CliRun> SendOutboxAsync(FakeSesServer server, params string[] extra) =>
-        CliRun.RunAsync(server, ["send-outbox", _outbox.Folder, "--region", "us-east-1", "--endpoint", server.Endpoint.ToString(), .. extra]);
+        CliRun.RunAsync(server, ["send-outbox", _outbox.Folder, "--region", "us-east-1", "--endpoint", server.Endpoint.ToString(), "--max-send-rate", "1000", .. extra]);
 
     [Fact]
     public async Task Every_message_sent_exits_0_with_one_plain_line_each_when_output_is_redirected()

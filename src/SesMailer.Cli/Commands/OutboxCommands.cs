@@ -18,13 +18,18 @@ internal static class OutboxCommands
             Description = "How many messages are in flight at once (the account's send rate still paces them).",
             DefaultValueFactory = _ => new OutboxSenderOptions().MaxConcurrency,
         };
+        var maxSendRate = new Option<double?>("--max-send-rate")
+        {
+            Description = "The account's sending rate in recipients per second (SES MaxSendRate); by default SES's GetSendQuota is asked. " +
+                "Give it when the credentials may not call GetSendQuota, or to send slower than the account allows.",
+        };
         var command = new Command(
             "send-outbox",
             "Send every message of an outbox folder through SES: each is moved to sending/, then to sent/, failed/ or in-doubt/ " +
             "(messages never attempted stay queued). Safe to kill and run again: nothing is sent twice except what is reported in doubt. " +
             "Exit codes: 0 all sent, 1 some failed, were rejected or are still queued, 2 bad usage (or the folder is in use), 3 some in doubt.")
         {
-            folder, concurrency,
+            folder, concurrency, maxSendRate,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -47,7 +52,13 @@ internal static class OutboxCommands
             ThreadPool.GetMinThreads(out var workerThreads, out var ioThreads);
             ThreadPool.SetMinThreads(Math.Max(workerThreads, inFlight + 4), ioThreads);
             var error = parse.InvocationConfiguration.Error ?? TextWriter.Null;
-            using var mailer = CreateMailer(ctx);
+            var rate = parse.GetValue(maxSendRate);
+            if (rate is { } r && !(r > 0 && double.IsFinite(r)))
+            {
+                throw new CliUsageException($"--max-send-rate must be a positive number of recipients per second; it is {r}.");
+            }
+
+            using var mailer = CreateMailer(ctx, rate);
             var sender = new OutboxSender(mailer, new OutboxSenderOptions { MaxConcurrency = inFlight });
             return await RunAsync(ctx, error, sender, directory.FullName, ct).ConfigureAwait(false);
         });
@@ -58,11 +69,11 @@ internal static class OutboxCommands
     /// The mailer whose transport sends the folder: SES through the client the global options describe, built by the
     /// same builder an application uses, so its pacing and retries apply to every message.
     /// </summary>
-    private static Mailer CreateMailer(CommandContext ctx)
+    private static Mailer CreateMailer(CommandContext ctx, double? maxSendRate)
     {
         try
         {
-            return Mailer.Create(m => m.UseSes(ctx.Client));
+            return Mailer.Create(m => m.UseSes(ctx.Client).Configure(o => o.Sending.MaxSendRate = maxSendRate));
         }
         catch (MailerConfigurationException e)
         {
