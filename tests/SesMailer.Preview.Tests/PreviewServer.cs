@@ -30,7 +30,8 @@ internal sealed class PreviewServer : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddSesMailer().DefaultFrom("Tests <tests@example.com>");
+        // The app's own mail goes to memory: these apps run in Production too, where Auto with no AWS region is refused.
+        builder.Services.AddSesMailer().DefaultFrom("Tests <tests@example.com>").UseInMemory();
         services?.Invoke(builder);
         var app = builder.Build();
         if (map is null)

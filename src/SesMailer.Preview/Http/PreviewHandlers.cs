@@ -128,7 +128,10 @@ internal static class PreviewHandlers
 
     private static ((EmailDescriptor Email, EmailPreviewDescriptor Preview)? Found, PreviewState? State, IResult? Problem) Find(HttpContext context, string email, string preview, PreviewLinks links, string nonce)
     {
-        var descriptor = EmailRegistry.Find(email);
+        // Two assemblies loaded in one process may each declare an email of the same name (an app and a library, or two
+        // samples in one test run): the one that has the requested preview is meant.
+        var named = EmailRegistry.All.Where(d => string.Equals(d.Name, email, StringComparison.Ordinal)).ToList();
+        var descriptor = named.FirstOrDefault(d => d.Previews.Any(p => string.Equals(p.Name, preview, StringComparison.Ordinal))) ?? named.FirstOrDefault();
         var sample = descriptor?.Previews.FirstOrDefault(p => string.Equals(p.Name, preview, StringComparison.Ordinal));
         if (descriptor is null || sample is null)
         {

@@ -135,7 +135,7 @@ public sealed class StableIdTests
     public async Task A_send_in_doubt_is_logged_with_its_id_so_it_can_be_found_in_ses_events()
     {
         await using var server = await FakeSesServer.StartAsync();
-        server.EnqueueFault(FakeSesFault.Malformed(System.Net.HttpStatusCode.GatewayTimeout, "<html>504 Gateway Time-out</html>"));
+        server.EnqueueFault(FakeSesFault.Malformed(System.Net.HttpStatusCode.GatewayTimeout, "<html>504 Gateway Time-out</html>"), "SendRawEmail");
         var logs = new RecordingLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
         using var mailer = Mailer.Create(m => m.UseLoggerFactory(factory).UseSes(
@@ -147,6 +147,6 @@ public sealed class StableIdTests
         var entry = Assert.Single(logs.Entries, e => e.EventId.Id == 6);
         Assert.Contains("reset-991", entry.Message, StringComparison.Ordinal);
         Assert.Contains("in doubt True", entry.Message, StringComparison.Ordinal);
-        Assert.Single(server.Requests);
+        Assert.Single(server.Requests, r => r.Action == "SendRawEmail");
     }
 }
