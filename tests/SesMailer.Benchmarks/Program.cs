@@ -1,5 +1,12 @@
 using BenchmarkDotNet.Running;
 
+// `--throughput [rounds]`: the throughput loop with CPU time per message (BenchmarkDotNet reports no CPU time).
+if (args.Length > 0 && args[0] == "--throughput")
+{
+    await SesMailer.Benchmarks.Throughput.ThroughputBenchmarks.MeasureAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return 0;
+}
+
 // Every benchmark class of this assembly; pick with --filter (see README.md).
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToList();
 
