@@ -105,7 +105,14 @@ public sealed class LoopbackSesFake : IAsyncDisposable
             && context.Request.Headers["X-Amz-Date"].Count == 1;
         var ok = prefixOk && signed && context.Request.Method == "POST" && (ExpectedLength == 0 || length == ExpectedLength);
         Interlocked.Increment(ref ok ? ref _wellFormed : ref _malformed);
-        context.Response.StatusCode = ok ? 200 : 400;
+        if (!ok)
+        {
+            context.Response.StatusCode = 400;
+            await context.Response.WriteAsync($"prefix {prefixOk}, signed {signed} ({context.Request.Headers.Authorization} / {context.Request.Headers["X-Amz-Date"]}), length {length} (expected {ExpectedLength})");
+            return;
+        }
+
+        context.Response.StatusCode = 200;
         context.Response.ContentType = "text/xml";
         context.Response.ContentLength = Answer.Length;
         await context.Response.Body.WriteAsync(Answer);
