@@ -212,7 +212,7 @@ public sealed partial class SesClient
         RequestValidation.Text(request.ReturnPathArn, "ReturnPathArn", required: false);
 
         var query = new QueryRequest("SendRawEmail") { IsIdempotent = false }
-            .Add("RawMessage.Data", Convert.ToBase64String(request.RawMessage.Span))
+            .AddBase64("RawMessage.Data", request.RawMessage)
             .AddIfPresent("Source", request.Source)
             .AddList("Destinations", request.Destinations)
             .AddIfPresent("ConfigurationSetName", request.ConfigurationSetName)

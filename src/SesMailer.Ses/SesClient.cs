@@ -113,16 +113,19 @@ public sealed partial class SesClient : ISesClient, IDisposable
 
     private async Task<SesXml.Success> InvokeAsync(QueryRequest request, CancellationToken cancellationToken)
     {
-        var body = request.ToFormBody();
+        // One body for the whole call: every attempt (retries, the clock-skew re-sign) sends these same bytes, and
+        // the pooled buffers are returned only after the last attempt (and any write still running) is over.
+        using var body = request.ToFormBody();
+        var payloadHash = body.HexSha256();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(SesRetryPipeline.ActionKey, request.Action);
         context.Properties.Set(SesRetryPipeline.StartedKey, _time.GetTimestamp());
         try
         {
             return await _pipeline.ExecuteAsync(
-                static async (ctx, state) => await state.client.SendOnceAsync(state.request, state.body, ctx.CancellationToken).ConfigureAwait(false),
+                static async (ctx, state) => await state.client.SendOnceAsync(state.request, state.body, state.payloadHash, ctx.CancellationToken).ConfigureAwait(false),
                 context,
-                (client: this, request, body)).ConfigureAwait(false);
+                (client: this, request, body, payloadHash)).ConfigureAwait(false);
         }
         catch (BrokenCircuitException e)
         {
@@ -134,11 +137,11 @@ public sealed partial class SesClient : ISesClient, IDisposable
         }
     }
 
-    private async ValueTask<SesXml.Success> SendOnceAsync(QueryRequest request, byte[] body, CancellationToken cancellationToken)
+    private async ValueTask<SesXml.Success> SendOnceAsync(QueryRequest request, FormBody body, string payloadHash, CancellationToken cancellationToken)
     {
         try
         {
-            return await SendSignedAsync(request, body, cancellationToken).ConfigureAwait(false);
+            return await SendSignedAsync(request, body, payloadHash, cancellationToken).ConfigureAwait(false);
         }
         catch (SesClockSkewDetectedException)
         {
@@ -146,7 +149,7 @@ public sealed partial class SesClient : ISesClient, IDisposable
             // A request SES refused for its timestamp was not acted on, so this is safe even for sends.
             try
             {
-                return await SendSignedAsync(request, body, cancellationToken).ConfigureAwait(false);
+                return await SendSignedAsync(request, body, payloadHash, cancellationToken).ConfigureAwait(false);
             }
             catch (SesClockSkewDetectedException again)
             {
@@ -155,11 +158,11 @@ public sealed partial class SesClient : ISesClient, IDisposable
         }
     }
 
-    private async ValueTask<SesXml.Success> SendSignedAsync(QueryRequest request, byte[] body, CancellationToken cancellationToken)
+    private async ValueTask<SesXml.Success> SendSignedAsync(QueryRequest request, FormBody body, string payloadHash, CancellationToken cancellationToken)
     {
         var credentials = await ResolveCredentialsAsync().ConfigureAwait(false);
         using var content = new TrackedContent(body);
-        using var message = BuildSignedRequest(content, body, credentials);
+        using var message = BuildSignedRequest(content, payloadHash, credentials);
 
         using var timeout = new CancellationTokenSource(_options.AttemptTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -222,7 +225,7 @@ public sealed partial class SesClient : ISesClient, IDisposable
         throw error;
     }
 
-    private HttpRequestMessage BuildSignedRequest(HttpContent content, byte[] body, ImmutableCredentials credentials)
+    private HttpRequestMessage BuildSignedRequest(HttpContent content, string payloadHash, ImmutableCredentials credentials)
     {
         var scope = new SigV4Scope(Region, ServiceName, _time.GetUtcNow() + ClockOffset);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(FormContentType);
@@ -238,7 +241,7 @@ public sealed partial class SesClient : ISesClient, IDisposable
         }
 
         var path = string.IsNullOrEmpty(Endpoint.AbsolutePath) ? "/" : Endpoint.AbsolutePath;
-        var signature = _signer.Sign(new SigV4Request("POST", path, string.Empty, headers, SigV4Signer.HexSha256(body)), credentials, scope);
+        var signature = _signer.Sign(new SigV4Request("POST", path, string.Empty, headers, payloadHash), credentials, scope);
         var message = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = content };
         message.Headers.TryAddWithoutValidation("X-Amz-Date", scope.AmzDate);
         if (credentials.UseToken)

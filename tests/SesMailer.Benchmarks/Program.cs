@@ -6,6 +6,13 @@ if (args is ["outbox"])
     return await SesMailer.Benchmarks.Outbox.OutboxThroughput.RunAsync();
 }
 
+// `--throughput [rounds]`: the throughput loop with CPU time per message (BenchmarkDotNet reports no CPU time).
+if (args.Length > 0 && args[0] == "--throughput")
+{
+    await SesMailer.Benchmarks.Throughput.ThroughputBenchmarks.MeasureAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return 0;
+}
+
 // Every benchmark class of this assembly; pick with --filter (see README.md).
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToList();
 

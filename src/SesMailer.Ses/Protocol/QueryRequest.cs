@@ -1,4 +1,3 @@
-using System.Text;
 using SesMailer.Ses.Signing;
 using SesMailer.Ses.Model;
 
@@ -14,6 +13,9 @@ internal sealed class QueryRequest
 
     private readonly List<KeyValuePair<string, string>> _parameters = [];
 
+    // Binary parameters (base64 in the body), kept as bytes until the body is written: at most one per call today.
+    private readonly List<(int Index, ReadOnlyMemory<byte> Data)> _binary = [];
+
     public QueryRequest(string action)
     {
         Action = action;
@@ -27,13 +29,17 @@ internal sealed class QueryRequest
     /// <summary>Whether sending it twice could do the work twice (sends): such a call is never resent once its body left.</summary>
     public bool IsIdempotent { get; init; } = true;
 
-    /// <summary>The parameters in the order they were added.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Parameters => _parameters;
-
     public QueryRequest Add(string name, string value)
     {
         _parameters.Add(new(name, value));
         return this;
+    }
+
+    /// <summary>Adds <paramref name="data"/>, base64-encoded (it is encoded straight into the body, never into a string).</summary>
+    public QueryRequest AddBase64(string name, ReadOnlyMemory<byte> data)
+    {
+        _binary.Add((_parameters.Count, data));
+        return Add(name, string.Empty);
     }
 
     public QueryRequest AddIfPresent(string name, string? value) => value is null ? this : Add(name, value);
@@ -60,20 +66,42 @@ internal sealed class QueryRequest
         return this;
     }
 
-    /// <summary>The <c>application/x-www-form-urlencoded</c> body, RFC 3986 percent-encoding, UTF-8.</summary>
-    public byte[] ToFormBody()
+    /// <summary>
+    /// The <c>application/x-www-form-urlencoded</c> body, RFC 3986 percent-encoding, UTF-8, in pooled buffers: the
+    /// caller disposes it once the call (every attempt) is over.
+    /// </summary>
+    public FormBody ToFormBody()
     {
-        var builder = new StringBuilder();
-        foreach (var (name, value) in _parameters)
+        var body = new FormBody();
+        try
         {
-            if (builder.Length > 0)
+            var binary = 0;
+            for (var i = 0; i < _parameters.Count; i++)
             {
-                builder.Append('&');
+                if (i > 0)
+                {
+                    body.AppendRaw("&"u8);
+                }
+
+                var (name, value) = _parameters[i];
+                body.AppendAscii(CanonicalRequest.UriEncode(name));
+                body.AppendRaw("="u8);
+                if (binary < _binary.Count && _binary[binary].Index == i)
+                {
+                    body.AppendBase64Encoded(_binary[binary++].Data.Span);
+                }
+                else
+                {
+                    body.AppendAscii(CanonicalRequest.UriEncode(value));
+                }
             }
 
-            builder.Append(CanonicalRequest.UriEncode(name)).Append('=').Append(CanonicalRequest.UriEncode(value));
+            return body;
         }
-
-        return Encoding.UTF8.GetBytes(builder.ToString());
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
     }
 }

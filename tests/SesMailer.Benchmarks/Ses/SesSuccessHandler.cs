@@ -38,7 +38,11 @@ public sealed class SesSuccessHandler : HttpMessageHandler
         if (Record)
         {
             LastBody = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
-            LastAuthorization = request.Headers.Authorization?.ToString();
+            // Read unvalidated: a SigV4 value does not parse as an AuthenticationHeaderValue, so the typed
+            // property would be null for every request and a comparison of two nulls would prove nothing.
+            LastAuthorization = request.Headers.NonValidated.TryGetValues("Authorization", out var values)
+                ? values.ToString()
+                : throw new InvalidOperationException("The request has no Authorization header.");
         }
         else if (request.Content is not null)
         {

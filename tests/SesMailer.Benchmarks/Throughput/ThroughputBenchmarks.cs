@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using Amazon.Runtime;
+using BenchmarkDotNet.Attributes;
+using SesMailer.Benchmarks.Ses;
+using SesMailer.Benchmarks.Support;
+using SesMailer.Mime;
+using SesMailer.Ses;
+using SesMailer.Configuration;
+using SesMailer.Sending;
+using SesMailer.Transport;
+
+namespace SesMailer.Benchmarks.Throughput;
+
+/// <summary>
+/// 2,000 sends of a ~20 KB message to <see cref="LoopbackSesFake"/> over real loopback TCP, <see cref="Concurrency"/>
+/// at a time: through <see cref="SesTransport"/> over the real <see cref="SesClient"/> (validation, form encoding,
+/// SigV4, retry pipeline, XML) with a pooled <see cref="SocketsHttpHandler"/>, against a raw <see cref="HttpClient"/>
+/// posting the same pre-signed body. This branch's transport has no pacing, so nothing limits the rate.
+/// </summary>
+[MemoryDiagnoser]
+public class ThroughputBenchmarks : IAsyncDisposable
+{
+    /// <summary>Messages per measured operation.</summary>
+    public const int Messages = 2000;
+
+    private const string Region = "us-east-1";
+    private const string ContentType = "application/x-www-form-urlencoded; charset=utf-8";
+
+    // The AWS documentation's example key pair: never a real credential.
+    private static readonly BasicAWSCredentials Credentials = new("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 18, 0, 0, TimeSpan.Zero);
+
+    private LoopbackSesFake _fake = null!;
+    private HttpClient _http = null!;
+    private SesClient _client = null!;
+    private SesTransport _transport = null!;
+    private OutgoingEmail _email = null!;
+    private byte[] _presignedBody = null!;
+    private string _authorization = null!;
+
+    /// <summary>Sends in flight at once (both paths).</summary>
+    [Params(8)]
+    public int Concurrency { get; set; } = 8;
+
+    /// <summary>Starts the fake, builds both paths, then proves each delivers 2,000 well-formed signed requests.</summary>
+    [GlobalSetup]
+    public async Task Setup()
+    {
+        var clock = new FixedClock(Now);
+        var message = new EmailMessage { Options = { From = SampleData.From }, Subject = "Your monthly report", TextBody = SampleData.Text, HtmlBody = SampleData.Html };
+        message.Options.To.Add(SampleData.To);
+        message.Options.Attachments.Add(EmailAttachment.FromBytes("report.pdf", SampleData.RandomBytes(10 * 1024, seed: 20), "application/pdf"));
+        var composed = new MimeComposer(clock).Compose(message);
+        _email = new OutgoingEmail { Mime = composed.Mime.ToArray(), From = SampleData.From, Destinations = [SampleData.To] };
+
+        _fake = await LoopbackSesFake.StartAsync();
+        _http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        _client = new SesClient(new SesClientOptions { Region = Region, Endpoint = _fake.Endpoint }, _http, clock, Credentials);
+        // Paced far above what loopback reaches: this measures the client's cost, not the account's rate; and a rate
+        // of our own means no GetSendQuota call, which this fake does not answer.
+        _transport = new SesTransport(_client, Unpaced());
+
+        // The pre-signed request: exactly what SesClient sends for this message, captured once in process.
+        using (var recorder = new SesSuccessHandler { Record = true })
+        using (var recordingHttp = new HttpClient(recorder, disposeHandler: false))
+        using (var recordingClient = new SesClient(new SesClientOptions { Region = Region, Endpoint = _fake.Endpoint }, recordingHttp, clock, Credentials))
+        {
+            await new SesTransport(recordingClient, Unpaced()).SendAsync(_email);
+            _presignedBody = recorder.LastBody!;
+            _authorization = recorder.LastAuthorization!;
+        }
+
+        _fake.ExpectedLength = _presignedBody.Length;
+        foreach (var (name, send) in new (string, Func<Task>)[] { ("raw HttpClient", RawHttpClient), ("SesTransport", SesTransportSend) })
+        {
+            _fake.Reset();
+            await send();
+            if (_fake.WellFormed != Messages || _fake.Malformed != 0)
+            {
+                throw new InvalidOperationException($"{name}: the fake received {_fake.WellFormed} well-formed and {_fake.Malformed} malformed requests; expected {Messages} and 0.");
+            }
+        }
+
+        Console.WriteLine($"// Throughput: {Messages} messages of {_email.Mime.Length:N0} bytes (request body {_presignedBody.Length:N0} bytes), concurrency {Concurrency}, to {_fake.Endpoint}");
+    }
+
+    /// <summary>Baseline: the pre-signed body posted by a raw <see cref="HttpClient"/>.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = Messages, Description = "Raw HttpClient, pre-signed body")]
+    public Task RawHttpClient() => RunAsync(async () =>
+    {
+        using var content = new ByteArrayContent(_presignedBody);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(ContentType);
+        using var request = new HttpRequestMessage(HttpMethod.Post, _fake.Endpoint) { Content = content };
+        request.Headers.TryAddWithoutValidation("X-Amz-Date", "20261125T180000Z");
+        request.Headers.TryAddWithoutValidation("Authorization", _authorization);
+        using var response = await _http.SendAsync(request);
+        var answer = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"The fake refused the pre-signed request: {(int)response.StatusCode} {answer}");
+        }
+    });
+
+    /// <summary>SesTransport over SesClient.</summary>
+    [Benchmark(OperationsPerInvoke = Messages, Description = "SesTransport.SendAsync")]
+    public Task SesTransportSend() => RunAsync(async () =>
+    {
+        var result = await _transport.SendAsync(_email);
+        if (result.MessageId != LoopbackSesFake.MessageId)
+        {
+            throw new InvalidOperationException($"MessageId {result.MessageId}");
+        }
+    });
+
+    /// <summary>
+    /// A measured loop outside BenchmarkDotNet that also reports CPU time per message (process CPU delta / count):
+    /// one warm-up round of each path, then <paramref name="rounds"/> alternating rounds; medians printed.
+    /// </summary>
+    public static async Task MeasureAsync(int rounds)
+    {
+        var bench = new ThroughputBenchmarks();
+        await bench.Setup();
+        var results = new Dictionary<string, List<(double PerSecond, double CpuMicroseconds)>> { ["raw HttpClient"] = [], ["SesTransport"] = [] };
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var (name, send) in new (string, Func<Task>)[] { ("raw HttpClient", bench.RawHttpClient), ("SesTransport", bench.SesTransportSend) })
+            {
+                using var process = Process.GetCurrentProcess();
+                var cpu = process.TotalProcessorTime;
+                var watch = Stopwatch.StartNew();
+                await send();
+                watch.Stop();
+                process.Refresh();
+                results[name].Add((Messages / watch.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalMicroseconds / Messages));
+            }
+        }
+
+        await bench.DisposeAsync();
+        var raw = Median(results["raw HttpClient"].Select(r => r.PerSecond));
+        foreach (var (name, list) in results)
+        {
+            var perSecond = Median(list.Select(r => r.PerSecond));
+            Console.WriteLine($"{name,-15} {perSecond,9:N0} msg/s (x{perSecond / raw:0.00} of raw)  CPU {Median(list.Select(r => r.CpuMicroseconds)),7:N1} us/msg  rounds: {string.Join(", ", list.Select(r => r.PerSecond.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))}");
+        }
+    }
+
+    /// <inheritdoc />
+    [GlobalCleanup]
+    public async ValueTask DisposeAsync()
+    {
+        _client?.Dispose();
+        _http?.Dispose();
+        if (_fake is not null)
+        {
+            await _fake.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
+
+    private async Task RunAsync(Func<Task> sendOne)
+    {
+        var next = -1;
+        var workers = new Task[Concurrency];
+        for (var w = 0; w < workers.Length; w++)
+        {
+            workers[w] = Task.Run(async () =>
+            {
+                while (Interlocked.Increment(ref next) < Messages)
+                {
+                    await sendOne();
+                }
+            });
+        }
+
+        await Task.WhenAll(workers);
+    }
+
+    private static SendRateLimiter Unpaced() => new(new SendingOptions { MaxSendRate = 1_000_000, MaxConcurrency = Concurrency });
+}
