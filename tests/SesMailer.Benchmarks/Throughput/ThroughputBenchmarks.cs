@@ -186,5 +186,5 @@ public class ThroughputBenchmarks : IAsyncDisposable
         await Task.WhenAll(workers);
     }
 
-    private static SendRateLimiter Unpaced() => new(new SendingOptions { MaxSendRate = 1_000_000, MaxConcurrency = Concurrency });
+    private SendRateLimiter Unpaced() => new(new SendingOptions { MaxSendRate = 1_000_000, MaxConcurrency = Concurrency });
 }
