@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xunit;
 
 namespace SesMailer.IntegrationTests;
@@ -13,35 +12,14 @@ public sealed class InvariantGlobalizationTests
     [Fact]
     public async Task The_web_app_refuses_to_start_naming_SesMailer_Culture()
     {
-        var app = Path.Combine(AppContext.BaseDirectory, "WebApp.dll");
-        Assert.True(File.Exists(app), app + " was not built beside the tests");
-        var start = new ProcessStartInfo("dotnet", [app])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
+        var start = WebAppProcess.StartInfo();
         start.Environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1";
         start.Environment["SesMailer__Culture"] = "fr-FR";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("The web app started in invariant globalization mode with SesMailer:Culture set.");
-        }
-
-        var output = await stdout + await stderr;
-        Assert.NotEqual(0, process.ExitCode);
+        var (exitCode, output) = await WebAppProcess.RunUntilItStopsAsync(start, "The web app started in invariant globalization mode with SesMailer:Culture set.");
+        Assert.NotEqual(0, exitCode);
         Assert.Contains("SesMailer:Culture: Culture 'fr-FR' cannot be used to render emails", output, StringComparison.Ordinal);
         Assert.Contains("<InvariantGlobalization>false</InvariantGlobalization>", output, StringComparison.Ordinal);
         Assert.DoesNotContain("CultureNotFoundException", output, StringComparison.Ordinal);

@@ -55,22 +55,8 @@ public sealed partial class TransportChoiceProcessTests
     public async Task A_production_host_with_no_region_anywhere_refuses_to_start_naming_the_transport_setting()
     {
         var outbox = Path.Combine(Path.GetTempPath(), $"sesmailer-auto-{Guid.NewGuid():N}");
-        using var process = Process.Start(WebApp(outbox))!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("The app started in Production with Transport Auto and no AWS region.");
-        }
-
-        var output = await stdout + await stderr;
-        Assert.NotEqual(0, process.ExitCode);
+        var (exitCode, output) = await WebAppProcess.RunUntilItStopsAsync(WebApp(outbox), "The app started in Production with Transport Auto and no AWS region.");
+        Assert.NotEqual(0, exitCode);
         Assert.Contains("SesMailer:Transport: is Auto and no AWS region is configured", output, StringComparison.Ordinal);
         Assert.Contains("'Production' environment", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(outbox));
@@ -79,14 +65,7 @@ public sealed partial class TransportChoiceProcessTests
     /// <summary>The sample as deployed: Production, Transport Auto, no Ses settings, and no AWS settings but those a test adds.</summary>
     private static ProcessStartInfo WebApp(string outbox)
     {
-        var app = Path.Combine(AppContext.BaseDirectory, "WebApp.dll");
-        Assert.True(File.Exists(app), app + " was not built beside the tests");
-        var start = new ProcessStartInfo("dotnet", [app])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
+        var start = WebAppProcess.StartInfo();
         foreach (var inherited in new[] { "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SES", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN" })
         {
             start.Environment.Remove(inherited);

@@ -25,5 +25,13 @@ internal static class TestMessages
         return stream.ToArray();
     }
 
+    /// <summary>A small valid SendRawEmail request from a@example.com to b@example.com.</summary>
+    public static SesMailer.Ses.Model.SendRawEmailRequest RawRequest() => new()
+    {
+        RawMessage = Mime("a@example.com", "b@example.com", "s", "t", "<p>h</p>"),
+        Source = "a@example.com",
+        Destinations = ["b@example.com"],
+    };
+
     public static CancellationToken Timeout(int seconds = 15) => new CancellationTokenSource(TimeSpan.FromSeconds(seconds)).Token;
 }

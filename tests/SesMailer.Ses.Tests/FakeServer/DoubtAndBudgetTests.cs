@@ -19,13 +19,6 @@ public sealed class DoubtAndBudgetTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private static SendRawEmailRequest Raw() => new()
-    {
-        RawMessage = TestMessages.Mime("a@example.com", "b@example.com", "s", "t", "<p>h</p>"),
-        Source = "a@example.com",
-        Destinations = ["b@example.com"],
-    };
-
     [Theory]
     [InlineData(HttpStatusCode.GatewayTimeout)]
     [InlineData(HttpStatusCode.BadGateway)]
@@ -35,7 +28,7 @@ public sealed class DoubtAndBudgetTests : IAsyncLifetime
         using var ses = FakeSes.Client(_server, retries: 3);
         _server.EnqueueFault(FakeSesFault.Malformed(status, ProxyTimeoutPage));
 
-        var error = await Assert.ThrowsAsync<SesInDoubtException>(() => ses.SendRawEmailAsync(Raw(), TestMessages.Timeout()));
+        var error = await Assert.ThrowsAsync<SesInDoubtException>(() => ses.SendRawEmailAsync(TestMessages.RawRequest(), TestMessages.Timeout()));
 
         Assert.Single(_server.Requests);
         Assert.True(error.IsInDoubt);
@@ -63,7 +56,7 @@ public sealed class DoubtAndBudgetTests : IAsyncLifetime
         using var ses = FakeSes.Client(_server, retries: 3);
         _server.EnqueueFault(FakeSesFault.ServiceUnavailable);
 
-        var sent = await ses.SendRawEmailAsync(Raw(), TestMessages.Timeout());
+        var sent = await ses.SendRawEmailAsync(TestMessages.RawRequest(), TestMessages.Timeout());
 
         Assert.Equal(2, _server.Requests.Count);
         Assert.NotEmpty(sent.MessageId);
@@ -75,7 +68,7 @@ public sealed class DoubtAndBudgetTests : IAsyncLifetime
         using var ses = FakeSes.Client(_server);
         _server.EnqueueFault(new DelayFault(TimeSpan.FromSeconds(10)));
         using var cancel = new CancellationTokenSource();
-        var sending = ses.SendRawEmailAsync(Raw(), cancel.Token);
+        var sending = ses.SendRawEmailAsync(TestMessages.RawRequest(), cancel.Token);
         await WaitForRequestsAsync(1);
 
         await cancel.CancelAsync();
@@ -92,7 +85,7 @@ public sealed class DoubtAndBudgetTests : IAsyncLifetime
         using var cancel = new CancellationTokenSource();
         await cancel.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ses.SendRawEmailAsync(Raw(), cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ses.SendRawEmailAsync(TestMessages.RawRequest(), cancel.Token));
 
         Assert.Empty(_server.Requests);
     }
@@ -118,7 +111,7 @@ public sealed class DoubtAndBudgetTests : IAsyncLifetime
             _server.EnqueueFault(FakeSesFault.SendingRateExceeded);
         }
 
-        await Assert.ThrowsAsync<SesSendingRateExceededException>(() => ses.SendRawEmailAsync(Raw(), TestMessages.Timeout()));
+        await Assert.ThrowsAsync<SesSendingRateExceededException>(() => ses.SendRawEmailAsync(TestMessages.RawRequest(), TestMessages.Timeout()));
 
         // 100 ms waits inside a 250 ms budget: the first attempt and at most three retries, never fifty.
         Assert.InRange(_server.Requests.Count, 2, 4);
@@ -141,11 +134,11 @@ public sealed class DoubtAndBudgetTests : IAsyncLifetime
 
         for (var i = 0; i < 3; i++)
         {
-            var failure = await Assert.ThrowsAsync<SesException>(() => ses.SendRawEmailAsync(Raw(), TestMessages.Timeout()));
+            var failure = await Assert.ThrowsAsync<SesException>(() => ses.SendRawEmailAsync(TestMessages.RawRequest(), TestMessages.Timeout()));
             Assert.Equal("InternalFailure", failure.Code);
         }
 
-        var refused = await Assert.ThrowsAsync<SesCircuitOpenException>(() => ses.SendRawEmailAsync(Raw(), TestMessages.Timeout()));
+        var refused = await Assert.ThrowsAsync<SesCircuitOpenException>(() => ses.SendRawEmailAsync(TestMessages.RawRequest(), TestMessages.Timeout()));
 
         Assert.Equal(3, _server.Requests.Count);
         Assert.True(refused.IsNotAttempted);
@@ -172,10 +165,10 @@ public sealed class DoubtAndBudgetTests : IAsyncLifetime
 
         for (var i = 0; i < 4; i++)
         {
-            await Assert.ThrowsAnyAsync<SesException>(() => ses.SendRawEmailAsync(Raw(), TestMessages.Timeout()));
+            await Assert.ThrowsAnyAsync<SesException>(() => ses.SendRawEmailAsync(TestMessages.RawRequest(), TestMessages.Timeout()));
         }
 
-        var sent = await ses.SendRawEmailAsync(Raw(), TestMessages.Timeout());
+        var sent = await ses.SendRawEmailAsync(TestMessages.RawRequest(), TestMessages.Timeout());
         Assert.NotEmpty(sent.MessageId);
     }
 

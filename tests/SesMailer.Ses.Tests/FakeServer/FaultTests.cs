@@ -15,13 +15,6 @@ public sealed class FaultTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private static SendRawEmailRequest Raw() => new()
-    {
-        RawMessage = TestMessages.Mime("a@example.com", "b@example.com", "s", "t", "<p>h</p>"),
-        Source = "a@example.com",
-        Destinations = ["b@example.com"],
-    };
-
     [Fact]
     public async Task Send_rate_throttling_then_success_is_retried_and_succeeds()
     {
@@ -29,7 +22,7 @@ public sealed class FaultTests : IAsyncLifetime
         _server.EnqueueFault(FakeSesFault.SendingRateExceeded);
         _server.EnqueueFault(FakeSesFault.SendingRateExceeded);
 
-        var sent = await ses.SendRawEmailAsync(Raw(), TestMessages.Timeout());
+        var sent = await ses.SendRawEmailAsync(TestMessages.RawRequest(), TestMessages.Timeout());
 
         Assert.False(string.IsNullOrEmpty(sent.MessageId));
         Assert.Equal(3, _server.Requests.Count);
@@ -57,7 +50,7 @@ public sealed class FaultTests : IAsyncLifetime
             _server.EnqueueFault(FakeSesFault.SendingRateExceeded);
         }
 
-        var error = await Assert.ThrowsAsync<SesSendingRateExceededException>(() => ses.SendRawEmailAsync(Raw(), TestMessages.Timeout()));
+        var error = await Assert.ThrowsAsync<SesSendingRateExceededException>(() => ses.SendRawEmailAsync(TestMessages.RawRequest(), TestMessages.Timeout()));
 
         Assert.Equal(3, _server.Requests.Count);
         Assert.True(error.IsRetryable);
@@ -72,7 +65,7 @@ public sealed class FaultTests : IAsyncLifetime
         using var ses = FakeSes.Client(_server);
         _server.EnqueueFault(FakeSesFault.MessageRejected("Email address is not verified."));
 
-        var error = await Assert.ThrowsAsync<SesMessageRejectedException>(() => ses.SendRawEmailAsync(Raw(), TestMessages.Timeout()));
+        var error = await Assert.ThrowsAsync<SesMessageRejectedException>(() => ses.SendRawEmailAsync(TestMessages.RawRequest(), TestMessages.Timeout()));
 
         Assert.Single(_server.Requests);
         Assert.False(error.IsRetryable);
@@ -89,7 +82,7 @@ public sealed class FaultTests : IAsyncLifetime
         using var ses = FakeSes.Client(_server);
         _server.EnqueueFault(FakeSesFault.DailyQuotaExceeded);
 
-        var error = await Assert.ThrowsAsync<SesDailyQuotaExceededException>(() => ses.SendRawEmailAsync(Raw(), TestMessages.Timeout()));
+        var error = await Assert.ThrowsAsync<SesDailyQuotaExceededException>(() => ses.SendRawEmailAsync(TestMessages.RawRequest(), TestMessages.Timeout()));
 
         Assert.Single(_server.Requests);
         Assert.False(error.IsRetryable);
@@ -102,7 +95,7 @@ public sealed class FaultTests : IAsyncLifetime
         using var ses = FakeSes.Client(_server);
         _server.EnqueueFault(FakeSesFault.ConnectionReset);
 
-        var error = await Assert.ThrowsAsync<SesInDoubtException>(() => ses.SendRawEmailAsync(Raw(), TestMessages.Timeout()));
+        var error = await Assert.ThrowsAsync<SesInDoubtException>(() => ses.SendRawEmailAsync(TestMessages.RawRequest(), TestMessages.Timeout()));
 
         Assert.Single(_server.Requests);
         Assert.Equal("SendRawEmail", error.Action);
@@ -128,7 +121,7 @@ public sealed class FaultTests : IAsyncLifetime
         using var ses = FakeSes.Client(_server, attemptTimeout: TimeSpan.FromMilliseconds(300));
         _server.EnqueueFault(new DelayFault(TimeSpan.FromSeconds(5)));
 
-        var error = await Assert.ThrowsAsync<SesInDoubtException>(() => ses.SendRawEmailAsync(Raw(), TestMessages.Timeout()));
+        var error = await Assert.ThrowsAsync<SesInDoubtException>(() => ses.SendRawEmailAsync(TestMessages.RawRequest(), TestMessages.Timeout()));
 
         Assert.Single(_server.Requests);
         Assert.IsType<TimeoutException>(error.InnerException);
@@ -145,7 +138,7 @@ public sealed class FaultTests : IAsyncLifetime
             Retry = new SesRetryOptions { MaxRetryAttempts = 2, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) },
         }, credentials: SesCredentials.FromAccessKey(FakeSes.AccessKey, FakeSes.SecretKey));
 
-        var error = await Assert.ThrowsAsync<SesConnectionException>(() => ses.SendRawEmailAsync(Raw(), TestMessages.Timeout()));
+        var error = await Assert.ThrowsAsync<SesConnectionException>(() => ses.SendRawEmailAsync(TestMessages.RawRequest(), TestMessages.Timeout()));
 
         Assert.True(error.IsRetryable);
         Assert.Contains("nothing was sent", error.Message, StringComparison.Ordinal);
@@ -171,7 +164,7 @@ public sealed class FaultTests : IAsyncLifetime
         using var ses = FakeSes.Client(_server);
         _server.EnqueueFault(FakeSesFault.Malformed(HttpStatusCode.OK, "<SendRawEmailResponse xmlns=\"http://ses.amazonaws.com/doc/2010-12-01/\"><SendRawEmailResult><MessageId>0100", "text/xml"));
 
-        var error = await Assert.ThrowsAsync<SesInDoubtException>(() => ses.SendRawEmailAsync(Raw(), TestMessages.Timeout()));
+        var error = await Assert.ThrowsAsync<SesInDoubtException>(() => ses.SendRawEmailAsync(TestMessages.RawRequest(), TestMessages.Timeout()));
 
         Assert.Single(_server.Requests);
         Assert.False(error.IsRetryable);
@@ -189,17 +182,17 @@ public sealed class FaultTests : IAsyncLifetime
         {
             Source = "a@example.com", ToAddresses = ["b@example.com"], Subject = "Hi\r\nBcc: victim@example.com", TextBody = "x",
         }, TestMessages.Timeout()));
-        var tooMany = await Assert.ThrowsAsync<TooManyRecipientsException>(() => ses.SendRawEmailAsync(Raw() with
+        var tooMany = await Assert.ThrowsAsync<TooManyRecipientsException>(() => ses.SendRawEmailAsync(TestMessages.RawRequest() with
         {
             Destinations = Enumerable.Range(0, 51).Select(i => $"r{i}@example.com").ToList(),
         }, TestMessages.Timeout()));
-        var nonAscii = await Assert.ThrowsAsync<EmailValidationException>(() => ses.SendRawEmailAsync(Raw() with { Destinations = ["jörg@example.com"] }, TestMessages.Timeout()));
-        var badTag = await Assert.ThrowsAsync<EmailValidationException>(() => ses.SendRawEmailAsync(Raw() with { Tags = [new("kind", "a b")] }, TestMessages.Timeout()));
+        var nonAscii = await Assert.ThrowsAsync<EmailValidationException>(() => ses.SendRawEmailAsync(TestMessages.RawRequest() with { Destinations = ["jörg@example.com"] }, TestMessages.Timeout()));
+        var badTag = await Assert.ThrowsAsync<EmailValidationException>(() => ses.SendRawEmailAsync(TestMessages.RawRequest() with { Tags = [new("kind", "a b")] }, TestMessages.Timeout()));
         var noBody = await Assert.ThrowsAsync<EmailValidationException>(() => ses.SendEmailAsync(new SendEmailRequest
         {
             Source = "a@example.com", ToAddresses = ["b@example.com"], Subject = "Hi",
         }, TestMessages.Timeout()));
-        var tooBig = await Assert.ThrowsAsync<MessageTooLargeException>(() => ses.SendRawEmailAsync(Raw() with { RawMessage = new byte[10_000_001] }, TestMessages.Timeout()));
+        var tooBig = await Assert.ThrowsAsync<MessageTooLargeException>(() => ses.SendRawEmailAsync(TestMessages.RawRequest() with { RawMessage = new byte[10_000_001] }, TestMessages.Timeout()));
 
         Assert.Equal(("Subject", EmailRules.NoLineBreaks), (injection.ParamName, injection.Rule));
         Assert.Contains("line break (U+000D)", injection.Message, StringComparison.Ordinal);
