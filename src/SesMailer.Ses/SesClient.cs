@@ -78,8 +78,15 @@ public sealed partial class SesClient : ISesClient, IDisposable
         _ownsHttp = httpClient is null;
         // The attempt timeout (driven by the injected clock) bounds each attempt, so the owned client has none of its own.
         _http = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        _pipeline = SesRetryPipeline.Create(options.Retry, options.CircuitBreaker, _time, () => NextJitter(), logger);
+        _pipeline = SesRetryPipeline.Create(options.Retry, options.CircuitBreaker, _time, () => NextJitter(), logger, e => Throttled?.Invoke(this, e));
     }
+
+    /// <summary>
+    /// Raised each time SES answers a request with throttling that the client is about to retry (a throttle it gives up
+    /// on surfaces as the exception instead). A sender that paces itself listens, so a throttle shrinks its rate
+    /// rather than only being retried.
+    /// </summary>
+    public event EventHandler<SesException>? Throttled;
 
     /// <summary>The region requests are signed for.</summary>
     public string Region { get; }

@@ -19,7 +19,7 @@ internal static partial class SesRetryPipeline
     /// <summary>When the call started (a <see cref="TimeProvider"/> timestamp), for the retry time budget.</summary>
     public static readonly ResiliencePropertyKey<long> StartedKey = new("SesMailer.Ses.Started");
 
-    public static ResiliencePipeline Create(SesRetryOptions options, SesCircuitBreakerOptions breaker, TimeProvider timeProvider, Func<double> nextJitter, ILogger? logger)
+    public static ResiliencePipeline Create(SesRetryOptions options, SesCircuitBreakerOptions breaker, TimeProvider timeProvider, Func<double> nextJitter, ILogger? logger, Action<SesException>? onThrottled = null)
     {
         options.Validate();
         breaker.Validate();
@@ -41,6 +41,12 @@ internal static partial class SesRetryPipeline
                 },
                 OnRetry = args =>
                 {
+                    if (args.Outcome.Exception is SesException { IsThrottled: true } throttled)
+                    {
+                        // Retried here, but a sender pacing itself must still hear it, or it keeps the rate that caused it.
+                        onThrottled?.Invoke(throttled);
+                    }
+
                     if (logger is not null && args.Outcome.Exception is SesException error)
                     {
                         var action = args.Context.Properties.GetValue(ActionKey, "?");

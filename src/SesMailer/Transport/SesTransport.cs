@@ -36,6 +36,11 @@ public sealed class SesTransport : IEmailTransport
         ArgumentNullException.ThrowIfNull(client);
         _client = client;
         _budget = budget ?? new SendRateLimiter(new SendingOptions(), QuotaOf(client));
+        if (client is SesClient ses)
+        {
+            // Throttles the client retries by itself never reach the catch below; the budget must hear of them too.
+            ses.Throttled += (_, _) => _budget.ReportThrottled();
+        }
     }
 
     /// <summary>Reads the account's sending rate from <paramref name="client"/>, for a <see cref="SendRateLimiter"/>.</summary>
