@@ -1,4 +1,5 @@
 using SesMailer.Aot.Tests.Support;
+using SesMailer.TestSupport.Processes;
 using SesMailer.TestSupport;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using SesMailer.TestSupport.Processes;
 using System.Reflection;
 using SesMailer.TestSupport;
 

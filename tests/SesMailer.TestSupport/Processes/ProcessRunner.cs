@@ -1,17 +1,22 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace SesMailer.Aot.Tests.Support;
+// Also compiled into SesMailer.Package.Tests (linked source): that project builds packed consumers and references no
+// project of the repository.
+namespace SesMailer.TestSupport.Processes;
 
 /// <summary>What a finished process wrote and returned.</summary>
-internal sealed record ProcessResult(int ExitCode, string Output)
+/// <param name="ExitCode">Its exit code.</param>
+/// <param name="Output">Its standard output, then its standard error.</param>
+public sealed record ProcessResult(int ExitCode, string Output)
 {
     public override string ToString() => $"exit code {ExitCode}:\n{Output}";
 }
 
 /// <summary>Runs a program to completion, capturing stdout and stderr together.</summary>
-internal static class ProcessRunner
+public static class ProcessRunner
 {
+    /// <summary>Runs <paramref name="fileName"/> with telemetry off and no MSBuild node reuse; kills it and throws <see cref="TimeoutException"/> after <paramref name="timeout"/>.</summary>
     public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(fileName)
