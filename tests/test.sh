@@ -2,7 +2,8 @@
 # Runs every test of the repository on a fresh machine (.NET 10 SDK and Node.js 20.19+ present).
 # It installs what the tests need first, so CI and a new clone run exactly the same thing:
 #   - the SES emulator (aws-ses-v2-local) from the committed lock file, with `npm ci`;
-#   - clang and zlib1g-dev from Debian's packages when missing: Native AOT links with them.
+#   - clang and zlib1g-dev from Debian's packages when missing: Native AOT links with them;
+#   - chromium from Debian's packages when missing: the browser tests (tests/SesMailer.Browser.Tests) drive it headless.
 # Extra arguments go to `dotnet test` (for example: tests/test.sh --filter "FullyQualifiedName~Mime").
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,12 +16,14 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 echo "== installing the SES emulator (npm ci, tests/ses-emulator)"
 npm ci --prefix tests/ses-emulator --no-audit --no-fund --loglevel=error
 
-# Native AOT compiles with the ILCompiler package but links with the system's clang against zlib.
+# Native AOT compiles with the ILCompiler package but links with the system's clang against zlib. The browser tests
+# launch /usr/lib/chromium/chromium through Playwright, which downloads no browser of its own.
 missing=()
 command -v clang > /dev/null || missing+=(clang)
 dpkg -s zlib1g-dev > /dev/null 2>&1 || missing+=(zlib1g-dev)
+dpkg -s chromium > /dev/null 2>&1 || missing+=(chromium)
 if [ "${#missing[@]}" -gt 0 ]; then
-    echo "== installing ${missing[*]} (apt-get, for Native AOT)"
+    echo "== installing ${missing[*]} (apt-get, for Native AOT and the browser tests)"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null
 fi

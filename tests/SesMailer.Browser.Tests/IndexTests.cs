@@ -42,6 +42,6 @@ public sealed class IndexTests(BrowserFixture browser)
         var frame = await Frames.EmailFrameAsync(page);
         Assert.Equal("https://acme.example/reset?token=b71c", await frame.GetByRole(AriaRole.Link, new() { Name = "Choose a new password" }).GetAttributeAsync("href"));
         await page.Locator("#back-to-index").ClickAsync();
-        await page.WaitForURLAsync("**/emails");
+        await page.Locator("#email-index").WaitForAsync();
     }
 }

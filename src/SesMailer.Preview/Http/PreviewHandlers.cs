@@ -35,95 +35,71 @@ internal static class PreviewHandlers
             return Page(context, IndexPage.Render(EmailRegistry.All, links, nonce), nonce, StatusCodes.Status200OK);
         });
 
-        group.MapGet("/{email}/{preview}", async (HttpContext context, string email, string preview) =>
-        {
-            var nonce = Nonce();
-            var (found, state, problem) = Find(context, email, preview, links, nonce);
-            if (problem is not null)
+        group.MapGet("/{email}/{preview}", (HttpContext context, string email, string preview) =>
+            RenderThenAsync(context, renderer, links, email, preview, inFrame: false, request =>
             {
-                return problem;
-            }
+                var report = PreviewLint.Check(linter, request.Email, request.Rendered);
+                var html = PreviewPage.Render(request.Email, request.Preview, request.Rendered, report, request.State, links, request.Nonce);
+                return Page(context, html, request.Nonce, StatusCodes.Status200OK);
+            }));
 
-            try
-            {
-                var rendered = await renderer.RenderAsync(found!.Value.Email, found.Value.Preview, Culture(state!), context.RequestAborted).ConfigureAwait(false);
-                var report = PreviewLint.Check(linter, found.Value.Email, rendered);
-                return Page(context, PreviewPage.Render(found.Value.Email, found.Value.Preview, rendered, report, state!, links, nonce), nonce, StatusCodes.Status200OK);
-            }
-            catch (EmailPreviewException e)
-            {
-                return Page(context, ErrorPage.Render(e, links, nonce), nonce, StatusCodes.Status500InternalServerError);
-            }
-        });
+        group.MapGet("/{email}/{preview}/html", (HttpContext context, string email, string preview) =>
+            RenderThenAsync(context, renderer, links, email, preview, inFrame: true, request =>
+                Results.Content(FrameDocument.Create(request.Rendered, dark: request.State.View == "dark"), "text/html; charset=utf-8", Encoding.UTF8)));
 
-        group.MapGet("/{email}/{preview}/html", async (HttpContext context, string email, string preview) =>
-        {
-            var nonce = Nonce();
-            var (found, state, problem) = Find(context, email, preview, links, nonce);
-            if (problem is not null)
+        group.MapGet("/{email}/{preview}/eml", (HttpContext context, string email, string preview) =>
+            RenderThenAsync(context, renderer, links, email, preview, inFrame: false, request =>
             {
-                return problem;
-            }
-
-            Secure(context, FrameCsp);
-            try
-            {
-                var rendered = await renderer.RenderAsync(found!.Value.Email, found.Value.Preview, Culture(state!), context.RequestAborted).ConfigureAwait(false);
-                return Results.Content(FrameDocument.Create(rendered, dark: state!.View == "dark"), "text/html; charset=utf-8", Encoding.UTF8);
-            }
-            catch (EmailPreviewException e)
-            {
-                return Results.Content(ErrorPage.Render(e, links, nonce), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status500InternalServerError);
-            }
-        });
-
-        group.MapGet("/{email}/{preview}/eml", async (HttpContext context, string email, string preview) =>
-        {
-            var nonce = Nonce();
-            var (found, state, problem) = Find(context, email, preview, links, nonce);
-            if (problem is not null)
-            {
-                return problem;
-            }
-
-            try
-            {
-                var rendered = await renderer.RenderAsync(found!.Value.Email, found.Value.Preview, Culture(state!), context.RequestAborted).ConfigureAwait(false);
                 Secure(context, DownloadCsp);
-                return Results.File(rendered.Mime.ToArray(), "message/rfc822", FileName($"{email}-{preview}.eml"));
-            }
-            catch (EmailPreviewException e)
-            {
-                return Page(context, ErrorPage.Render(e, links, nonce), nonce, StatusCodes.Status500InternalServerError);
-            }
-        });
+                return Results.File(request.Rendered.Mime.ToArray(), "message/rfc822", FileName($"{email}-{preview}.eml"));
+            }));
 
-        group.MapGet("/{email}/{preview}/parts/{index:int}", async (HttpContext context, string email, string preview, int index) =>
-        {
-            var nonce = Nonce();
-            var (found, state, problem) = Find(context, email, preview, links, nonce);
-            if (problem is not null)
+        group.MapGet("/{email}/{preview}/parts/{index:int}", (HttpContext context, string email, string preview, int index) =>
+            RenderThenAsync(context, renderer, links, email, preview, inFrame: false, request =>
             {
-                return problem;
-            }
-
-            try
-            {
-                var rendered = await renderer.RenderAsync(found!.Value.Email, found.Value.Preview, Culture(state!), context.RequestAborted).ConfigureAwait(false);
-                var parts = rendered.InlineImages.Concat(rendered.Attachments).ToList();
+                var parts = request.Rendered.InlineImages.Concat(request.Rendered.Attachments).ToList();
                 if (index < 0 || index >= parts.Count)
                 {
-                    return Page(context, ErrorPage.Message("Not found", $"Preview '{preview}' of '{email}' has {parts.Count} part(s); there is no part {index}.", links, nonce), nonce, StatusCodes.Status404NotFound);
+                    return Page(context, ErrorPage.Message("Not found", $"Preview '{preview}' of '{email}' has {parts.Count} part(s); there is no part {index}.", links, request.Nonce), request.Nonce, StatusCodes.Status404NotFound);
                 }
 
                 Secure(context, DownloadCsp);
                 return Results.File(parts[index].Content.ToArray(), parts[index].ContentType, FileName(parts[index].FileName));
-            }
-            catch (EmailPreviewException e)
-            {
-                return Page(context, ErrorPage.Render(e, links, nonce), nonce, StatusCodes.Status500InternalServerError);
-            }
-        });
+            }));
+    }
+
+    /// <summary>
+    /// What every preview handler does first: find the email and its preview (a 404 page when either is unknown), read
+    /// the query (a 400 page for a value outside its set), render, and hand the result to <paramref name="respond"/>.
+    /// A rendering error becomes the error page (500); <paramref name="inFrame"/> serves it, like the email, under the
+    /// frame's sandboxing CSP, since it is shown inside the iframe.
+    /// </summary>
+    private static async Task<IResult> RenderThenAsync(HttpContext context, EmailPreviewRenderer renderer, PreviewLinks links, string email, string preview, bool inFrame, Func<PreviewRequest, IResult> respond)
+    {
+        var nonce = Nonce();
+        var (found, state, problem) = Find(context, email, preview, links, nonce);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (inFrame)
+        {
+            Secure(context, FrameCsp);
+        }
+
+        try
+        {
+            var rendered = await renderer.RenderAsync(found!.Value.Email, found.Value.Preview, Culture(state!), context.RequestAborted).ConfigureAwait(false);
+            return respond(new PreviewRequest(found.Value.Email, found.Value.Preview, state!, rendered, nonce));
+        }
+        catch (EmailPreviewException e)
+        {
+            var page = ErrorPage.Render(e, links, nonce);
+            return inFrame
+                ? Results.Content(page, "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status500InternalServerError)
+                : Page(context, page, nonce, StatusCodes.Status500InternalServerError);
+        }
     }
 
     private static ((EmailDescriptor Email, EmailPreviewDescriptor Preview)? Found, PreviewState? State, IResult? Problem) Find(HttpContext context, string email, string preview, PreviewLinks links, string nonce)
@@ -181,4 +157,7 @@ internal static class PreviewHandlers
     }
 
     private static string Nonce() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>A found, rendered preview and the request's choices: what each handler responds from.</summary>
+    private sealed record PreviewRequest(EmailDescriptor Email, EmailPreviewDescriptor Preview, PreviewState State, RenderedPreview Rendered, string Nonce);
 }
