@@ -183,9 +183,25 @@ public static class HtmlToText
 
     private static void TableRow(IElement row, TextWriter writer, int listDepth)
     {
+        var cells = row.Children.Where(c => c.LocalName is "td" or "th").ToList();
+        if (IsLayoutRow(row, cells))
+        {
+            // Email layouts put the whole body (paragraphs, headings, even data tables) inside table cells for the
+            // sake of old clients. Joining such cells onto one line would turn the text part into one long line,
+            // so a layout cell reads like the block it stands for.
+            foreach (var cell in cells)
+            {
+                writer.Block();
+                Walk(cell, writer, listDepth);
+                writer.Block();
+            }
+
+            return;
+        }
+
         writer.EndLine();
         var first = true;
-        foreach (var cell in row.Children.Where(c => c.LocalName is "td" or "th"))
+        foreach (var cell in cells)
         {
             var cellWriter = new TextWriter();
             Walk(cell, cellWriter, listDepth);
@@ -200,6 +216,22 @@ public static class HtmlToText
         }
 
         writer.EndLine();
+    }
+
+    /// <summary>
+    /// A row lays out the page rather than holding data when its table says so (<c>role="presentation"</c> or
+    /// <c>"none"</c>, as email layouts should) or when a cell holds block content (a paragraph, a heading, a list or a
+    /// nested table), which a data cell does not.
+    /// </summary>
+    private static bool IsLayoutRow(IElement row, List<IElement> cells)
+    {
+        var role = row.Closest("table")?.GetAttribute("role");
+        if (string.Equals(role, "presentation", StringComparison.OrdinalIgnoreCase) || string.Equals(role, "none", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return cells.Exists(cell => cell.Descendants<IElement>().Any(e => Blocks.Contains(e.LocalName)));
     }
 
     /// <summary>Accumulates text, collapsing HTML whitespace and keeping at most one blank line between blocks.</summary>

@@ -40,6 +40,31 @@ public class HtmlToTextTests
     }
 
     [Fact]
+    public void A_layout_table_reads_as_blocks_and_the_data_table_inside_it_as_rows()
+    {
+        const string html = """
+            <table role="presentation"><tr><td>
+              <h1>Thank you, Ann</h1>
+              <p>Your receipt.</p>
+              <table><tr><th>Item</th><th>Amount</th></tr><tr><td>Tea</td><td>6,00 $US</td></tr></table>
+              <p>We will write again.</p>
+            </td></tr></table>
+            <p>Acme Co.</p>
+            """;
+
+        Assert.Equal(
+            "Thank you, Ann\n==============\n\nYour receipt.\n\nItem | Amount\nTea | 6,00 $US\n\nWe will write again.\n\nAcme Co.\n",
+            HtmlToText.Convert(html));
+    }
+
+    [Fact]
+    public void A_cell_holding_paragraphs_is_a_layout_cell_even_without_a_role()
+    {
+        var text = HtmlToText.Convert("<table><tr><td><p>First paragraph.</p><p>Second paragraph.</p></td><td><p>Side note.</p></td></tr></table>");
+        Assert.Equal("First paragraph.\n\nSecond paragraph.\n\nSide note.\n", text);
+    }
+
+    [Fact]
     public void Images_show_their_alt_text_and_entities_are_decoded()
     {
         Assert.Equal("[Acme logo] Fish &amp; chips < 5 €\n", HtmlToText.Convert("<img src=\"cid:logo\" alt=\"Acme logo\"> Fish &amp;amp; chips &lt; 5&nbsp;&euro;"));
