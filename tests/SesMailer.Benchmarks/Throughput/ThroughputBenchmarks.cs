@@ -120,7 +120,8 @@ public class ThroughputBenchmarks : IAsyncDisposable
     });
 
     /// <summary>
-    /// A measured loop outside BenchmarkDotNet that also reports CPU time per message (process CPU delta / count).
+    /// A measured loop outside BenchmarkDotNet that also reports CPU time and allocation per message (process CPU and
+    /// allocated bytes, client and fake together, divided by the count).
     /// Warm-up rounds of every path run until a whole round JIT-compiles no more methods (tiered compilation done:
     /// on a loaded machine that takes tens of thousands of sends, and a round measured before it compares Tier-0 code
     /// with optimised code); then <paramref name="rounds"/> alternating rounds, each checked like the setup (every
@@ -152,7 +153,7 @@ public class ThroughputBenchmarks : IAsyncDisposable
             }
         }
 
-        var results = paths.ToDictionary(p => p.Name, _ => new List<(double PerSecond, double CpuMicroseconds, long Jitted)>());
+        var results = paths.ToDictionary(p => p.Name, _ => new List<(double PerSecond, double CpuMicroseconds, long Jitted, double Bytes)>());
         for (var round = 0; round < rounds; round++)
         {
             foreach (var (name, send) in paths)
@@ -160,11 +161,12 @@ public class ThroughputBenchmarks : IAsyncDisposable
                 using var process = Process.GetCurrentProcess();
                 var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
                 var cpu = process.TotalProcessorTime;
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
                 var watch = Stopwatch.StartNew();
                 await bench.CheckedRoundAsync(name, send);
                 watch.Stop();
                 process.Refresh();
-                results[name].Add((Messages / watch.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalMicroseconds / Messages, System.Runtime.JitInfo.GetCompiledMethodCount() - compiled));
+                results[name].Add((Messages / watch.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalMicroseconds / Messages, System.Runtime.JitInfo.GetCompiledMethodCount() - compiled, (double)(GC.GetTotalAllocatedBytes(precise: true) - allocated) / Messages));
             }
         }
 
@@ -175,7 +177,7 @@ public class ThroughputBenchmarks : IAsyncDisposable
         foreach (var (name, list) in results)
         {
             var perSecond = Median(list.Select(r => r.PerSecond));
-            Console.WriteLine(string.Create(invariant, $"{name,-15} {perSecond,9:N0} msg/s (x{perSecond / raw:0.00} of raw)  CPU {Median(list.Select(r => r.CpuMicroseconds)),7:N1} us/msg  rounds (msg/s): {string.Join(", ", list.Select(r => r.PerSecond.ToString("N0", invariant)))}  CPU (us/msg): {string.Join(", ", list.Select(r => r.CpuMicroseconds.ToString("N0", invariant)))}  JIT-compiled during rounds: {list.Sum(r => r.Jitted)}"));
+            Console.WriteLine(string.Create(invariant, $"{name,-15} {perSecond,9:N0} msg/s (x{perSecond / raw:0.00} of raw)  CPU {Median(list.Select(r => r.CpuMicroseconds)),7:N1} us/msg  allocated {Median(list.Select(r => r.Bytes)) / 1024,5:N1} KB/msg  rounds (msg/s): {string.Join(", ", list.Select(r => r.PerSecond.ToString("N0", invariant)))}  CPU (us/msg): {string.Join(", ", list.Select(r => r.CpuMicroseconds.ToString("N0", invariant)))}  JIT-compiled during rounds: {list.Sum(r => r.Jitted)}"));
         }
 
         Console.WriteLine($"// limiter: {throttles} throttles, never waited (its concurrency is the workers' {bench.Concurrency}, its rate 1,000,000/s)");
