@@ -62,8 +62,8 @@ internal static class LimitedBody
     }
 
     /// <summary>
-    /// Decodes as <see cref="HttpContent.ReadAsStringAsync()"/> does: a byte order mark first, else the declared
-    /// charset, else UTF-8 (invalid bytes become U+FFFD either way).
+    /// Decodes by the byte order mark first (whatever the declared charset), else the declared charset, else UTF-8;
+    /// invalid bytes become U+FFFD.
     /// </summary>
     private static string Decode(ReadOnlySpan<byte> bytes, Encoding encoding)
     {
