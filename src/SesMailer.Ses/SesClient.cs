@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -172,17 +171,19 @@ public sealed partial class SesClient : ISesClient, IDisposable
         using var message = BuildSignedRequest(content, payloadHash, credentials);
 
         using var timeout = new CancellationTokenSource(_options.AttemptTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        // A caller's token that can never be cancelled needs no linking: the attempt timeout alone is the token.
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token) : null;
+        var attemptToken = linked?.Token ?? timeout.Token;
         HttpStatusCode status;
         string text;
         DateTimeOffset? serverDate;
         try
         {
             // Headers first, so an oversized body is refused before it is buffered.
-            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptToken).ConfigureAwait(false);
             status = response.StatusCode;
             serverDate = response.Headers.Date;
-            text = await LimitedBody.ReadAsync(response.Content, _options.MaxResponseBytes, linked.Token).ConfigureAwait(false)
+            text = await LimitedBody.ReadAsync(response.Content, _options.MaxResponseBytes, attemptToken).ConfigureAwait(false)
                 ?? throw new SesResponseTooLargeException(request.Action, status, _options.MaxResponseBytes, response.Content.Headers.ContentLength, inDoubt: !request.IsIdempotent);
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
@@ -235,7 +236,8 @@ public sealed partial class SesClient : ISesClient, IDisposable
     private HttpRequestMessage BuildSignedRequest(HttpContent content, string payloadHash, ImmutableCredentials credentials)
     {
         var scope = new SigV4Scope(Region, ServiceName, _time.GetUtcNow() + ClockOffset);
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse(FormContentType);
+        // The constant needs no parsing (and no parsed object per attempt): it goes on the wire as written and signed.
+        content.Headers.TryAddWithoutValidation("Content-Type", FormContentType);
         var headers = new List<KeyValuePair<string, string>>
         {
             new("Content-Type", FormContentType),

@@ -6,10 +6,14 @@ if (args is ["outbox"])
     return await SesMailer.Benchmarks.Outbox.OutboxThroughput.RunAsync();
 }
 
-// `--throughput [rounds]`: the throughput loop with CPU time per message (BenchmarkDotNet reports no CPU time).
+// `--throughput [rounds] [raw|ses|both] [concurrency]`: the throughput loop with CPU time per message (BenchmarkDotNet
+// reports no CPU time); naming one path runs only that one (to profile it alone).
 if (args.Length > 0 && args[0] == "--throughput")
 {
-    await SesMailer.Benchmarks.Throughput.ThroughputBenchmarks.MeasureAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    await SesMailer.Benchmarks.Throughput.ThroughputBenchmarks.MeasureAsync(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5,
+        args.Length > 2 && args[2] != "both" ? args[2] : null,
+        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 8);
     return 0;
 }
 

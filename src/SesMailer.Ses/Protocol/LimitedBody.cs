@@ -20,34 +20,62 @@ internal static class LimitedBody
             return null;
         }
 
-        using var buffer = new MemoryStream((int)Math.Min(declared ?? ChunkSize, limit));
-        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        // Read into one pooled buffer (SES answers are a few hundred bytes: one read, one rent), growing it only for
+        // a body longer than declared or undeclared.
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Min(Math.Max(declared ?? ChunkSize, 1) + 1, (long)limit + 1), Array.MaxLength));
+        var length = 0;
+        try
         {
-            var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
-            try
+            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
             {
-                int read;
-                while ((read = await stream.ReadAsync(chunk.AsMemory(0, ChunkSize), cancellationToken).ConfigureAwait(false)) > 0)
+                while (true)
                 {
-                    if (buffer.Length + read > limit)
+                    if (length == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Min((long)buffer.Length * 2, (long)limit + 1), Array.MaxLength));
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+
+                    var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    length += read;
+                    if (length > limit)
                     {
                         return null;
                     }
-
-                    buffer.Write(chunk, 0, read);
                 }
             }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(chunk);
-            }
+
+            return Decode(buffer.AsSpan(0, length), EncodingOf(content));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Decodes by the byte order mark first (whatever the declared charset), else the declared charset, else UTF-8;
+    /// invalid bytes become U+FFFD.
+    /// </summary>
+    private static string Decode(ReadOnlySpan<byte> bytes, Encoding encoding)
+    {
+        // Every byte order mark StreamReader detects (UTF-8, UTF-16 and UTF-32) starts with one of these bytes; an
+        // XML answer starts with '<' or white space, so the exact detection below is almost never needed.
+        if (bytes.IsEmpty || bytes[0] is not (0xEF or 0xFE or 0xFF or 0x00))
+        {
+            return encoding.GetString(bytes);
         }
 
-        buffer.Position = 0;
-        // As HttpContent.ReadAsStringAsync decodes: a byte order mark first, else the declared charset, else UTF-8.
-        using var reader = new StreamReader(buffer, EncodingOf(content), detectEncodingFromByteOrderMarks: true);
-        return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = new StreamReader(new MemoryStream(bytes.ToArray()), encoding, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 
     private static Encoding EncodingOf(HttpContent content)

@@ -14,8 +14,8 @@ internal static class CanonicalRequest
     public static (string Text, string SignedHeaders) Build(SigV4Request request, bool normalizePath = true)
     {
         var headers = CanonicalHeaders(request.Headers);
-        var signedHeaders = string.Join(';', headers.Keys);
-        var builder = new StringBuilder();
+        var signedHeaders = string.Join(';', headers.Select(static h => h.Key));
+        var builder = new StringBuilder(256);
         builder.Append(request.Method.ToUpperInvariant()).Append('\n');
         builder.Append(CanonicalPath(request.Path, normalizePath)).Append('\n');
         builder.Append(CanonicalQuery(request.Query)).Append('\n');
@@ -31,21 +31,43 @@ internal static class CanonicalRequest
     }
 
     /// <summary>Lower-cased names in ordinal order; values trimmed, inner runs of spaces collapsed, repeats joined by commas.</summary>
-    private static SortedDictionary<string, string> CanonicalHeaders(IReadOnlyList<KeyValuePair<string, string>> headers)
+    /// <remarks>A request signs a handful of headers: a list searched in place is cheaper than a sorted dictionary.</remarks>
+    private static List<KeyValuePair<string, string>> CanonicalHeaders(IReadOnlyList<KeyValuePair<string, string>> headers)
     {
-        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var result = new List<KeyValuePair<string, string>>(headers.Count);
         foreach (var (name, value) in headers)
         {
             var key = name.Trim().ToLowerInvariant();
             var trimmed = CollapseSpaces(value);
-            result[key] = result.TryGetValue(key, out var existing) ? existing + "," + trimmed : trimmed;
+            var existing = result.Count - 1;
+            while (existing >= 0 && result[existing].Key != key)
+            {
+                existing--;
+            }
+
+            if (existing < 0)
+            {
+                result.Add(new(key, trimmed));
+            }
+            else
+            {
+                result[existing] = new(key, result[existing].Value + "," + trimmed);
+            }
         }
 
+        result.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
         return result;
     }
 
     private static string CollapseSpaces(string value)
     {
+        // Most values (dates, hosts, content types, tokens) have nothing to trim or collapse: keep them as they are.
+        if (value.Length == 0 || (!char.IsWhiteSpace(value[0]) && !char.IsWhiteSpace(value[^1])
+            && value.AsSpan().IndexOfAny('\t', '\r', '\n') < 0 && !value.Contains("  ", StringComparison.Ordinal)))
+        {
+            return value;
+        }
+
         var builder = new StringBuilder(value.Length);
         var pendingSpace = false;
         foreach (var c in value.Trim())
@@ -71,7 +93,7 @@ internal static class CanonicalRequest
 
     private static string CanonicalPath(string path, bool normalize)
     {
-        if (string.IsNullOrEmpty(path))
+        if (string.IsNullOrEmpty(path) || path == "/")
         {
             return "/";
         }

@@ -33,7 +33,10 @@ public sealed partial class SendRateLimiter : ISendRateBudget, IDisposable
     private readonly int _maxConcurrency;
     private readonly double _interactiveShare;
     private readonly TimeSpan _quotaTimeout;
-    private readonly List<Held> _held = [];
+
+    // Leases whose answer came, in the order they expire (one second after their release, and releases happen in
+    // time order under the lock): the oldest is always first, so purging and finding the next expiry are O(1).
+    private readonly Queue<Lease> _expiring = new();
     private readonly LinkedList<Waiter> _interactive = new();
     private readonly LinkedList<Waiter> _bulk = new();
     private readonly ITimer _timer;
@@ -41,6 +44,10 @@ public sealed partial class SendRateLimiter : ISendRateBudget, IDisposable
     private double _reducedRate;
     private long? _reducedAt;
     private int _inFlight;
+
+    // Recipients of every lease in flight or still counted after its answer: kept as a sum so that a grant does not
+    // walk thousands of leases at high rates.
+    private int _heldRecipients;
     private long? _quotaAskedAt;
     private bool _quotaAsking;
     private bool _throttledSinceQuota;
@@ -192,31 +199,25 @@ public sealed partial class SendRateLimiter : ISendRateBudget, IDisposable
             return false;
         }
 
-        var used = 0;
-        foreach (var held in _held)
-        {
-            used += held.Recipients;
-        }
-
         // A message larger than a second's rate goes alone, into a second with nothing else in it.
-        return used == 0 || used + recipients <= Capacity(lane, now);
+        return _heldRecipients == 0 || _heldRecipients + recipients <= Capacity(lane, now);
     }
 
     private Lease Grant(int recipients)
     {
-        var held = new Held(recipients);
-        _held.Add(held);
+        _heldRecipients += recipients;
         _inFlight++;
-        return new Lease(this, held);
+        return new Lease(this, recipients);
     }
 
-    private void Release(Held held)
+    private void Release(Lease lease)
     {
         lock (_gate)
         {
             var now = _time.GetTimestamp();
             _inFlight--;
-            held.ExpiresAt = now + Ticks(Window);
+            lease.ExpiresAt = now + Ticks(Window);
+            _expiring.Enqueue(lease);
             Pump(now);
         }
     }
@@ -259,15 +260,23 @@ public sealed partial class SendRateLimiter : ISendRateBudget, IDisposable
             first.Value.Registration.Unregister();
             if (!first.Value.Completion.TrySetResult(Grant(first.Value.Recipients)))
             {
+                // Cancelled meanwhile: the grant was never handed out.
                 _inFlight--;
-                _held.RemoveAt(_held.Count - 1);
+                _heldRecipients -= first.Value.Recipients;
             }
         }
 
         ScheduleTimer(now);
     }
 
-    private void Purge(long now) => _held.RemoveAll(h => h.ExpiresAt <= now);
+    private void Purge(long now)
+    {
+        while (_expiring.TryPeek(out var oldest) && oldest.ExpiresAt <= now)
+        {
+            _expiring.Dequeue();
+            _heldRecipients -= oldest.Recipients;
+        }
+    }
 
     private void ScheduleTimer(long now)
     {
@@ -276,16 +285,10 @@ public sealed partial class SendRateLimiter : ISendRateBudget, IDisposable
             return;
         }
 
-        var next = long.MaxValue;
-        foreach (var held in _held)
-        {
-            next = Math.Min(next, held.ExpiresAt);
-        }
-
         // Nothing expires while every held send is in flight: the next answer pumps the queue instead.
-        if (next != long.MaxValue)
+        if (_expiring.TryPeek(out var oldest))
         {
-            _timer.Change(_time.GetElapsedTime(now, Math.Max(now, next)), Timeout.InfiniteTimeSpan);
+            _timer.Change(_time.GetElapsedTime(now, Math.Max(now, oldest.ExpiresAt)), Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -360,14 +363,6 @@ public sealed partial class SendRateLimiter : ISendRateBudget, IDisposable
     [LoggerMessage(22, LogLevel.Warning, "GetSendQuota gave no sending rate ({ErrorType} {ErrorCode}): sends are paced to {Rate:0.#} recipients/s; set SesMailer:Sending:MaxSendRate to choose the rate")]
     private static partial void LogQuotaFallback(ILogger logger, double rate, string errorType, string errorCode);
 
-    private sealed class Held(int recipients)
-    {
-        public int Recipients { get; } = recipients;
-
-        // In flight until the answer came, then counted for one more second.
-        public long ExpiresAt { get; set; } = long.MaxValue;
-    }
-
     private sealed class Waiter(int recipients, SendLane lane)
     {
         public int Recipients { get; } = recipients;
@@ -381,15 +376,20 @@ public sealed partial class SendRateLimiter : ISendRateBudget, IDisposable
         public CancellationTokenRegistration Registration { get; set; }
     }
 
-    private sealed class Lease(SendRateLimiter owner, Held held) : IDisposable
+    private sealed class Lease(SendRateLimiter owner, int recipients) : IDisposable
     {
         private int _released;
+
+        public int Recipients { get; } = recipients;
+
+        // In flight until the answer came, then counted for one more second.
+        public long ExpiresAt { get; set; } = long.MaxValue;
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                owner.Release(held);
+                owner.Release(this);
             }
         }
     }
