@@ -16,9 +16,16 @@ namespace SesMailer;
 /// as that culture writes it and its number of decimals, all from the platform's CLDR data (ICU's
 /// <c>{culture}-u-cu-{code}</c>); nothing is hard-coded. The invariant culture writes the code: <c>USD 12.50</c>.
 /// </remarks>
-public readonly struct Money : IEquatable<Money>, IFormattable
+public readonly struct Money : IEquatable<Money>, ISpanFormattable
 {
     private static readonly ConcurrentDictionary<(string Culture, string Currency), (string Symbol, int Digits)> Symbols = new();
+
+    // The number format last made on this thread from a read-only culture's (which cannot change under it): a render
+    // formats many amounts in one culture and currency, and cloning the culture's NumberFormatInfo for each of them
+    // cost more than the formatting itself.
+    [ThreadStatic]
+    private static CurrencyFormat? t_lastFormat;
+
     private readonly string? _currency;
 
     /// <summary>Creates an amount in <paramref name="currency"/>.</summary>
@@ -70,26 +77,84 @@ public readonly struct Money : IEquatable<Money>, IFormattable
     public string ToString(string? format, IFormatProvider? formatProvider)
     {
         var culture = formatProvider as CultureInfo ?? CultureInfo.CurrentCulture;
-        int? digits = format switch
-        {
-            null or "" or "C" or "c" => null,
-            ['C' or 'c', >= '0' and <= '9'] => format[1] - '0',
-            _ => throw new FormatException($"Money format: '{format}' is not supported; use C (the currency's usual decimals) or C0 to C9."),
-        };
-
+        var digits = Digits(format);
         if (culture.Name.Length == 0)
         {
             // The invariant culture has no currency of its own and no symbols for others: the code is unambiguous.
-            return Currency + " " + Amount.ToString("N" + (digits ?? 2).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            return Currency + " " + Amount.ToString(InvariantFormat(digits), CultureInfo.InvariantCulture);
         }
 
-        EmailCulture.EnsureSupported(culture);
-        var (symbol, usual) = Symbols.GetOrAdd((culture.Name, Currency), static key => Lookup(key.Culture, key.Currency));
-        var number = (NumberFormatInfo)culture.NumberFormat.Clone();
-        number.CurrencySymbol = symbol;
-        number.CurrencyDecimalDigits = digits ?? usual;
-        return Amount.ToString("C", number);
+        return Amount.ToString("C", NumberFormat(culture, digits));
     }
+
+    /// <summary>
+    /// Writes what <see cref="ToString(string?, IFormatProvider?)"/> returns into <paramref name="destination"/>, without
+    /// allocating a string (templates write amounts this way).
+    /// </summary>
+    /// <exception cref="FormatException"><paramref name="format"/> is not <c>C</c> or <c>C</c> followed by a digit.</exception>
+    /// <exception cref="InvalidOperationException">The app runs with invariant globalization and the culture is not the invariant one.</exception>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        var culture = provider as CultureInfo ?? CultureInfo.CurrentCulture;
+        var digits = Digits(format);
+        if (culture.Name.Length == 0)
+        {
+            var currency = Currency;
+            if (destination.Length > currency.Length
+                && Amount.TryFormat(destination[(currency.Length + 1)..], out var written, InvariantFormat(digits), CultureInfo.InvariantCulture))
+            {
+                currency.CopyTo(destination);
+                destination[currency.Length] = ' ';
+                charsWritten = currency.Length + 1 + written;
+                return true;
+            }
+
+            charsWritten = 0;
+            return false;
+        }
+
+        return Amount.TryFormat(destination, out charsWritten, "C", NumberFormat(culture, digits));
+    }
+
+    /// <summary>The decimals asked for by <paramref name="format"/>, or <see langword="null"/> for the currency's usual ones.</summary>
+    private static int? Digits(ReadOnlySpan<char> format) => format switch
+    {
+        [] or ['C' or 'c'] => null,
+        ['C' or 'c', >= '0' and <= '9'] => format[1] - '0',
+        _ => throw new FormatException($"Money format: '{format}' is not supported; use C (the currency's usual decimals) or C0 to C9."),
+    };
+
+    private static string InvariantFormat(int? digits) => digits switch
+    {
+        null or 2 => "N2",
+        _ => "N" + digits.Value.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary><paramref name="culture"/>'s currency format with this currency's symbol and <paramref name="digits"/> (or its usual) decimals.</summary>
+    private NumberFormatInfo NumberFormat(CultureInfo culture, int? digits)
+    {
+        EmailCulture.EnsureSupported(culture);
+        var currency = Currency;
+        var (symbol, usual) = Symbols.GetOrAdd((culture.Name, currency), static key => Lookup(key.Culture, key.Currency));
+        var decimals = digits ?? usual;
+        var source = culture.NumberFormat;
+        if (t_lastFormat is { } last && ReferenceEquals(last.Source, source) && last.Decimals == decimals && last.Currency == currency)
+        {
+            return last.Format;
+        }
+
+        var number = (NumberFormatInfo)source.Clone();
+        number.CurrencySymbol = symbol;
+        number.CurrencyDecimalDigits = decimals;
+        if (source.IsReadOnly)
+        {
+            t_lastFormat = new CurrencyFormat(source, currency, decimals, NumberFormatInfo.ReadOnly(number));
+        }
+
+        return number;
+    }
+
+    private sealed record CurrencyFormat(NumberFormatInfo Source, string Currency, int Decimals, NumberFormatInfo Format);
 
     /// <summary>The symbol <paramref name="cultureName"/> writes for <paramref name="currency"/>, and its usual decimals, from CLDR.</summary>
     private static (string Symbol, int Digits) Lookup(string cultureName, string currency)

@@ -17,6 +17,13 @@ if (args.Length > 0 && args[0] == "--throughput")
     return 0;
 }
 
+// `--interleaved [rounds]`: rendering and full send timed in interleaved rounds, fastest round kept (Rendering/InterleavedRun.cs).
+if (args.Length > 0 && args[0] == "--interleaved")
+{
+    await SesMailer.Benchmarks.Rendering.InterleavedRun.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
+    return 0;
+}
+
 // Every benchmark class of this assembly; pick with --filter (see README.md).
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToList();
 

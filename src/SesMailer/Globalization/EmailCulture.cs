@@ -26,7 +26,16 @@ public static class EmailCulture
     public static Scope Enter(CultureInfo culture)
     {
         EnsureSupported(culture);
-        var scope = new Scope(CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        var current = CultureInfo.CurrentCulture;
+        var currentUi = CultureInfo.CurrentUICulture;
+        if (ReferenceEquals(current, culture) && ReferenceEquals(currentUi, culture))
+        {
+            // Already in force (a render in the caller's culture, the usual case): setting it again would cost two
+            // AsyncLocal writes on the way in and two on the way out, each a new ExecutionContext, for nothing.
+            return default;
+        }
+
+        var scope = new Scope(current, currentUi);
         CultureInfo.CurrentCulture = culture;
         CultureInfo.CurrentUICulture = culture;
         return scope;

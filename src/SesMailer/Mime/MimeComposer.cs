@@ -36,7 +36,7 @@ public sealed class MimeComposer
         var id = message.Options.Id ?? StableId.New();
         var mime = Build(message, envelope);
         mime.Headers.Add(StableId.HeaderName, id);
-        var bytes = Serialize(mime);
+        var bytes = Serialize(mime, EstimateSize(message));
         return new OutgoingEmail
         {
             Id = id,
@@ -218,16 +218,44 @@ public sealed class MimeComposer
     private static MailboxAddress Mailbox(EmailAddress address, string ascii) =>
         new(Encoding.UTF8, address.DisplayName ?? string.Empty, ascii);
 
-    private static byte[] Serialize(MimeMessage mime)
+    /// <summary>
+    /// Writes the message into a stream sized for it from the start and hands out that stream's own buffer: a stream
+    /// left to grow from empty allocates about three times the message in discarded buffers, and copying the result
+    /// out would allocate it once more.
+    /// </summary>
+    private static ReadOnlyMemory<byte> Serialize(MimeMessage mime, int estimate)
     {
         mime.Prepare(EncodingConstraint.SevenBit, RuleLimits.LineLengthLimit);
-        using var buffer = new MemoryStream();
+        var buffer = new MemoryStream(estimate);
         mime.WriteTo(Format, buffer);
-        var bytes = buffer.ToArray();
-        MessageSizeRule.Check(bytes.LongLength).ThrowIfBroken("Message");
+        var bytes = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, checked((int)buffer.Length));
+        MessageSizeRule.Check(bytes.Length).ThrowIfBroken("Message");
 
-        MimeLines.EnsureSesSafe(bytes);
+        MimeLines.EnsureSesSafe(bytes.Span);
         return bytes;
+    }
+
+    /// <summary>
+    /// About what the serialised message takes: headers, then the bodies and files as 7-bit encoding writes them
+    /// (quoted-printable or base64 grow text by up to a third; most text is ASCII and grows far less). An estimate
+    /// too small only costs the stream a resize.
+    /// </summary>
+    private static int EstimateSize(EmailMessage message)
+    {
+        long size = 2048 + (message.Subject?.Length ?? 0) * 3L;
+        size += (message.HtmlBody?.Length ?? 0) * 9L / 8;
+        size += (message.TextBody ?? message.HtmlBody)?.Length * 9L / 8 ?? 0;
+        foreach (var file in message.Options.Attachments)
+        {
+            size += 512 + file.Content.Length * 4L / 3 * 77 / 76;
+        }
+
+        foreach (var image in message.Options.InlineImages)
+        {
+            size += 512 + image.Content.Length * 4L / 3 * 77 / 76;
+        }
+
+        return (int)Math.Min(size, RuleLimits.MessageSizeLimit + 1);
     }
 
     private static FormatOptions CreateFormat()

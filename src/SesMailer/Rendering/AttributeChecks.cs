@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -22,6 +23,12 @@ internal static class AttributeChecks
     private static readonly string[] SafeImageTypes = ["image/png", "image/gif", "image/jpeg", "image/webp"];
 
     private static readonly string[] StyleFunctions = ["url(", "expression("];
+
+    private static readonly SearchValues<char> ReferenceOrFunction = SearchValues.Create("&(");
+
+    // What code must not write into a style value (see IsUnsafePlainStyle): the characters that leave the value, and
+    // those of a comment's "/*".
+    private static readonly SearchValues<char> StyleBreakers = SearchValues.Create(";{}<>\"'\\/*");
 
     public static AttributeKind Classify(string name) =>
         UrlAttributes.Contains(name) ? AttributeKind.Url
@@ -103,6 +110,14 @@ internal static class AttributeChecks
     /// <summary>Whether code wrote into <paramref name="value"/> anything that could take CSS out of its value (see <see cref="UnsafeAttributeValue.Style"/>).</summary>
     public static bool IsUnsafeStyle(AttributeValue value)
     {
+        // The usual case, decided without reading the value character by character: no character reference (so every
+        // character reads as written), no '(' (so no url( or expression(), and nothing from code that could end the
+        // declaration, the attribute or the element, or open or close a comment.
+        if (value.Span.IndexOfAny(ReferenceOrFunction) < 0 && !value.CodeContainsAny(StyleBreakers))
+        {
+            return false;
+        }
+
         if (!value.Span.Contains('&') && value.Span.Length <= MaxPlainStyle)
         {
             return IsUnsafePlainStyle(value);

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SesMailer.Rendering;
 
 /// <summary>
@@ -68,6 +70,21 @@ internal sealed class AttributeValue
                 yield return (character, fromCode);
             }
         }
+    }
+
+    /// <summary>Whether any character that code wrote is one of <paramref name="characters"/> (as written, not decoded).</summary>
+    public bool CodeContainsAny(SearchValues<char> characters)
+    {
+        var html = Span;
+        foreach (var span in _code)
+        {
+            if (html[span.Start..span.End].IndexOfAny(characters) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether code wrote any of the characters from <paramref name="start"/> to <paramref name="end"/> (a <see cref="TrustedUrl"/> does not count when <paramref name="forUrl"/>).</summary>

@@ -53,7 +53,8 @@ public abstract class EmailTemplate
     /// <summary>The sections of this template that its layout has rendered (a section no layout renders is an error).</summary>
     internal HashSet<string> RenderedSections => _renderedSections ??= new HashSet<string>(StringComparer.Ordinal);
 
-    private TemplateWriter Writer => _writer ??= new TemplateWriter();
+
+    private TemplateWriter AttributeWriter => _writer ?? throw new InvalidOperationException("WriteAttributeValue and EndWriteAttribute must follow BeginWriteAttribute.");
 
     /// <summary>Runs the template, writing to <see cref="Output"/>. Razor generates the body of this method.</summary>
     public abstract Task ExecuteAsync();
@@ -65,7 +66,7 @@ public abstract class EmailTemplate
     protected void WriteLiteral(string? value) => Output.Write(value);
 
     /// <summary>Writes a value: HTML-encoded in an HTML template unless it is an <see cref="HtmlString"/>.</summary>
-    protected void Write(object? value) => TemplateWriter.WriteValue(Output, Kind, value, _writer);
+    protected void Write(object? value) => TemplateWriter.WriteValue(Output, Kind, value, writer: null);
 
     /// <summary>Writes text: HTML-encoded in an HTML template.</summary>
     protected void Write(string? value) => TemplateWriter.WriteText(Output, Kind, value);
@@ -74,15 +75,25 @@ public abstract class EmailTemplate
     protected static HtmlString Raw(object? value) => HtmlHelper.Instance.Raw(value);
 
     /// <summary>Starts an attribute whose value holds <c>@</c> (Razor's calling convention).</summary>
+    /// <remarks>
+    /// The writer that holds the attribute is taken from a per-thread cache here and given back by
+    /// <see cref="EndWriteAttribute"/>: a partial rendered per row of a loop would otherwise allocate one per row.
+    /// </remarks>
     protected void BeginWriteAttribute(string name, string prefix, int prefixOffset, string suffix, int suffixOffset, int attributeValuesCount) =>
-        Writer.BeginWriteAttribute(Output, name, prefix, suffix, attributeValuesCount);
+        (_writer ??= TemplateWriter.Rent()).BeginWriteAttribute(Output, name, prefix, suffix, attributeValuesCount);
 
     /// <summary>Writes one part of an attribute value: literal parts as they are, expressions encoded and, in URL and <c>style</c> attributes, checked (see <see cref="UnsafeAttributeValue"/>).</summary>
     protected void WriteAttributeValue(string prefix, int prefixOffset, object? value, int valueOffset, int valueLength, bool isLiteral) =>
-        Writer.WriteAttributeValue(Output, Kind, prefix, value, isLiteral);
+        AttributeWriter.WriteAttributeValue(Output, Kind, prefix, value, isLiteral);
 
     /// <summary>Ends the attribute started by <see cref="BeginWriteAttribute"/>.</summary>
-    protected void EndWriteAttribute() => Writer.EndWriteAttribute(Output);
+    protected void EndWriteAttribute()
+    {
+        var writer = AttributeWriter;
+        writer.EndWriteAttribute(Output);
+        _writer = null;
+        TemplateWriter.Return(writer);
+    }
 
     /// <summary>Declares a section (<c>@section name { … }</c>) for the layout to place with <see cref="RenderSection(string, bool)"/>.</summary>
     /// <exception cref="InvalidOperationException">The section is defined twice.</exception>

@@ -17,8 +17,33 @@ namespace SesMailer.Rendering;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public class TemplateWriter
 {
+    [ThreadStatic]
+    private static TemplateWriter? t_cached;
+
     private readonly AttributeValue _value = new();
     private AttributeState _attribute;
+
+    /// <summary>A writer with no attribute in progress, from this thread's cache (one) or new.</summary>
+    internal static TemplateWriter Rent()
+    {
+        var writer = t_cached;
+        if (writer is null)
+        {
+            return new TemplateWriter();
+        }
+
+        t_cached = null;
+        return writer;
+    }
+
+    /// <summary>Keeps <paramref name="writer"/>, whose attribute has ended, for the next <see cref="Rent"/> on this thread.</summary>
+    internal static void Return(TemplateWriter writer)
+    {
+        if (writer.GetType() == typeof(TemplateWriter))
+        {
+            t_cached = writer;
+        }
+    }
 
     /// <summary>Writes text: HTML-encoded when <paramref name="kind"/> is <see cref="TemplateKind.Html"/>.</summary>
     public static void WriteText(TextWriter output, TemplateKind kind, string? value)
@@ -233,7 +258,7 @@ public class TemplateWriter
 
     /// <summary>Types whose <c>TryFormat</c> with no format is known to write what <c>ToString(provider)</c> returns.</summary>
     private static bool IsRuntimeFormattable(object value) => value is int or long or decimal or double or float or short or byte
-        or uint or ulong or ushort or sbyte or DateTime or DateTimeOffset or DateOnly or TimeOnly or TimeSpan or Guid;
+        or uint or ulong or ushort or sbyte or DateTime or DateTimeOffset or DateOnly or TimeOnly or TimeSpan or Guid or Money;
 
     /// <summary>What replaces the value when a check fails, or <see langword="null"/> to write the value as it is.</summary>
     private string? CheckedValue()

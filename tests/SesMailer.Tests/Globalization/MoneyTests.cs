@@ -80,4 +80,38 @@ public class MoneyTests
         Assert.NotEqual(new Money(1m, "EUR"), new Money(1m, "USD"));
         Assert.Equal("XXX", default(Money).Currency);
     }
+
+    [Theory]
+    [InlineData("en-US", null)]
+    [InlineData("fr-FR", "C0")]
+    [InlineData("de-DE", "C3")]
+    [InlineData("", null)]
+    [InlineData("", "C4")]
+    public void TryFormat_writes_what_ToString_returns(string culture, string? format)
+    {
+        var provider = CultureInfo.GetCultureInfo(culture);
+        var money = new Money(-1234.5m, "EUR");
+        Span<char> destination = stackalloc char[64];
+
+        Assert.True(money.TryFormat(destination, out var written, format, provider));
+        Assert.Equal(money.ToString(format, provider), destination[..written].ToString());
+        Assert.False(money.TryFormat(destination[..3], out written, format, provider));
+        Assert.Equal(0, written);
+    }
+
+    [Fact]
+    public void A_culture_changed_between_two_amounts_is_honoured_by_the_second()
+    {
+        // Only a read-only culture's number format is kept between calls; a culture of the caller's may change.
+        var culture = new CultureInfo("en-US");
+        var money = new Money(1234.5m, "USD");
+        Assert.Equal("$1,234.50", money.ToString(null, culture));
+
+        culture.NumberFormat.CurrencyGroupSeparator = " ";
+        Span<char> destination = stackalloc char[64];
+        Assert.True(money.TryFormat(destination, out var written, default, culture));
+
+        Assert.Equal("$1 234.50", destination[..written].ToString());
+        Assert.Equal("$1 234.50", money.ToString(null, culture));
+    }
 }
