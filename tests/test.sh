@@ -2,7 +2,8 @@
 # Runs every test of the repository on a fresh machine (.NET 10 SDK and Node.js 20.19+ present).
 # It installs what the tests need first, so CI and a new clone run exactly the same thing:
 #   - the SES emulator (aws-ses-v2-local) from the committed lock file, with `npm ci`;
-#   - clang and zlib1g-dev from Debian's packages when missing: Native AOT links with them.
+#   - clang and zlib1g-dev from Debian's packages when missing: Native AOT links with them;
+#   - postgresql from Debian's packages when initdb is missing: the queue tests start their own server.
 # Extra arguments go to `dotnet test` (for example: tests/test.sh --filter "FullyQualifiedName~Mime").
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,8 +20,12 @@ npm ci --prefix tests/ses-emulator --no-audit --no-fund --loglevel=error
 missing=()
 command -v clang > /dev/null || missing+=(clang)
 dpkg -s zlib1g-dev > /dev/null 2>&1 || missing+=(zlib1g-dev)
+# The PostgreSQL queue tests start a server of their own in a temporary folder (initdb, pg_ctl), never a service.
+if ! command -v initdb > /dev/null && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null; then
+    missing+=(postgresql)
+fi
 if [ "${#missing[@]}" -gt 0 ]; then
-    echo "== installing ${missing[*]} (apt-get, for Native AOT)"
+    echo "== installing ${missing[*]} (apt-get, for Native AOT and the PostgreSQL tests)"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null
 fi
