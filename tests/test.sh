@@ -3,7 +3,8 @@
 # It installs what the tests need first, so CI and a new clone run exactly the same thing:
 #   - the SES emulator (aws-ses-v2-local) from the committed lock file, with `npm ci`;
 #   - clang and zlib1g-dev from Debian's packages when missing: Native AOT links with them;
-#   - chromium from Debian's packages when missing: the browser tests (tests/SesMailer.Browser.Tests) drive it headless.
+#   - chromium from Debian's packages when missing: the browser tests (tests/SesMailer.Browser.Tests) drive it headless;
+#   - postgresql from Debian's packages when initdb is missing: the queue tests start their own server.
 # Extra arguments go to `dotnet test` (for example: tests/test.sh --filter "FullyQualifiedName~Mime").
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,8 +23,12 @@ missing=()
 command -v clang > /dev/null || missing+=(clang)
 dpkg -s zlib1g-dev > /dev/null 2>&1 || missing+=(zlib1g-dev)
 dpkg -s chromium > /dev/null 2>&1 || missing+=(chromium)
+# The PostgreSQL queue tests start a server of their own in a temporary folder (initdb, pg_ctl), never a service.
+if ! command -v initdb > /dev/null && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null; then
+    missing+=(postgresql)
+fi
 if [ "${#missing[@]}" -gt 0 ]; then
-    echo "== installing ${missing[*]} (apt-get, for Native AOT and the browser tests)"
+    echo "== installing ${missing[*]} (apt-get, for Native AOT, the browser tests and the PostgreSQL tests)"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null
 fi
