@@ -109,7 +109,7 @@ internal static class RazorTemplateCompiler
             file.Kind,
             input.ClassName,
             code,
-            hasSyntaxErrors ? -1 : NamespaceEnd(code),
+            hasSyntaxErrors ? -1 : NamespaceEnd(code, documentNode),
             hasSyntaxErrors,
             baseType,
             modelLocation,
@@ -127,12 +127,36 @@ internal static class RazorTemplateCompiler
     /// template that closes braces of its own can cause, and which the compiler then reports there).
     /// </summary>
     /// <remarks>
-    /// Found with Roslyn's lexer, which skips braces in strings, characters, comments and directives, and matching
-    /// braces from the namespace's own: a full parse of the code gave the same answer at twice the cost (issue 12).
+    /// Razor's own scaffolding is balanced, so when the template's C# is too, the block closes at the last brace of
+    /// the code; only the template's C# is lexed to know that, a few tokens instead of the whole file (lexing or
+    /// parsing all of Razor's C# took about a fifth of a template's compilation, issue 12). Otherwise the whole code
+    /// is lexed, and the first brace that brings it back to the namespace's level closes it.
     /// </remarks>
-    private static int NamespaceEnd(string code)
+    private static int NamespaceEnd(string code, DocumentIntermediateNode documentNode)
+    {
+        var templateCode = new StringBuilder();
+        foreach (var token in documentNode.FindDescendantNodes<IntermediateToken>())
+        {
+            if (token.IsCSharp)
+            {
+                templateCode.Append(token.Content).Append('\n');
+            }
+        }
+
+        var (balanced, _) = Braces(templateCode.ToString());
+        return balanced && LastBraceBeforeTrailingPragmas(code) is var last && last >= 0
+            ? last
+            : Braces(code).NamespaceEnd;
+    }
+
+    /// <summary>
+    /// Whether the braces of <paramref name="code"/> (lexed: none in strings, characters, comments or directives) pair
+    /// up, and where the first top-level namespace block closes (-1 without exactly one namespace declared at top level).
+    /// </summary>
+    private static (bool Balanced, int NamespaceEnd) Braces(string code)
     {
         var depth = 0;
+        var lowest = 0;
         var namespaces = 0;
         var end = -1;
         foreach (var token in SyntaxFactory.ParseTokens(code))
@@ -147,6 +171,7 @@ internal static class RazorTemplateCompiler
                     break;
                 case SyntaxKind.CloseBraceToken:
                     depth--;
+                    lowest = Math.Min(lowest, depth);
                     if (depth == 0 && namespaces == 1 && end < 0)
                     {
                         end = token.SpanStart;
@@ -156,7 +181,30 @@ internal static class RazorTemplateCompiler
             }
         }
 
-        return namespaces == 1 ? end : -1;
+        return (depth == 0 && lowest == 0, namespaces == 1 ? end : -1);
+    }
+
+    /// <summary>The last <c>}</c> of Razor's C#, when only blank lines and <c>#pragma</c> lines follow it; else -1.</summary>
+    private static int LastBraceBeforeTrailingPragmas(string code)
+    {
+        var end = code.Length;
+        while (true)
+        {
+            var lineStart = code.LastIndexOf('\n', Math.Max(end - 1, 0)) + 1;
+            var line = code.Substring(lineStart, end - lineStart).Trim();
+            if (line.Length == 0 || line.StartsWith("#pragma ", StringComparison.Ordinal))
+            {
+                if (lineStart == 0)
+                {
+                    return -1;
+                }
+
+                end = lineStart - 1;
+                continue;
+            }
+
+            return line == "}" ? code.LastIndexOf('}', end - 1) : -1;
+        }
     }
 
     /// <summary>The namespace of a <c>@using</c> in the file that holds it (on the directive's line), or null for SesMailer's defaults.</summary>
