@@ -29,6 +29,7 @@ public sealed class SetupCheckTests
         Assert.Contains(BenchmarkClasses.All, type => type.Name == "MimeBenchmarks");
         Assert.Contains(BenchmarkClasses.All, type => type.Name == "SesRequestBenchmarks");
         Assert.Contains(BenchmarkClasses.All, type => type.Name == "SendBenchmarks");
+        Assert.Contains(BenchmarkClasses.All, type => type.Name == "GeneratorBenchmarks");
     }
 
     [Theory]
