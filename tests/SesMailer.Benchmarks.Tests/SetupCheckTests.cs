@@ -30,6 +30,7 @@ public sealed class SetupCheckTests
         Assert.Contains(BenchmarkClasses.All, type => type.Name == "SesRequestBenchmarks");
         Assert.Contains(BenchmarkClasses.All, type => type.Name == "SendBenchmarks");
         Assert.Contains(BenchmarkClasses.All, type => type.Name == "FullSendBenchmarks");
+        Assert.Contains(BenchmarkClasses.All, type => type.Name == "GeneratorBenchmarks");
     }
 
     [Theory]

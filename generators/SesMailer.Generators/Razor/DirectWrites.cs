@@ -62,6 +62,12 @@ internal static class DirectWrites
     /// <summary>The statement replacing <c>Write(expression);</c> (without its ';'), as long as <c>Write(expression)</c>, or null.</summary>
     private static string? Replacement(string expression)
     {
+        // Most written expressions are model values: only one naming a method rewritten here is worth parsing.
+        if (expression.IndexOf("Partial", StringComparison.Ordinal) < 0 && expression.IndexOf("Render", StringComparison.Ordinal) < 0)
+        {
+            return null;
+        }
+
         var parsed = SyntaxFactory.ParseExpression(expression);
         if (parsed.ContainsDiagnostics || parsed.FullSpan.Length != expression.Length)
         {

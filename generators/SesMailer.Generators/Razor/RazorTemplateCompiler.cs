@@ -5,10 +5,8 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Razor.Language;
-using Microsoft.AspNetCore.Razor.Language.Extensions;
 using Microsoft.AspNetCore.Razor.Language.Intermediate;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SesMailer.Generators.Diagnostics;
 using SesMailer.Generators.Helpers;
 using SesMailer.Generators.Markup;
@@ -37,44 +35,20 @@ internal static class RazorTemplateCompiler
     public static CompiledTemplate Compile(TemplateInput input)
     {
         var file = input.File;
-        var engine = RazorProjectEngine.Create(
-            RazorConfiguration.Default,
-            RazorProjectFileSystem.Create("/"),
-            builder =>
-            {
-                builder.SetNamespace(input.Namespace);
-                builder.ConfigureClass((_, node) =>
-                {
-                    node.ClassName = input.ClassName;
-                    node.BaseType = null;
-                    node.Modifiers.Clear();
-                    node.Modifiers.Add("internal");
-                    node.Modifiers.Add("sealed");
-                    node.Modifiers.Add("partial");
-                });
-                builder.AddDirective(ModelDirective.Directive);
-                builder.Features.Add(new ModelDirective.Pass());
-                builder.Features.Add(new CodeGenerationOptions());
-                SectionDirective.Register(builder);
-                FunctionsDirective.Register(builder);
-                InheritsDirective.Register(builder);
-                builder.Features.Add(new InheritsType.Pass());
-            });
 
         // The text of every file Razor's #line directives may name, to place mapped code at its exact column.
         var texts = new Dictionary<string, string>(StringComparer.Ordinal) { [file.Path] = file.Text };
         var source = RazorSourceDocument.Create(file.Text, new RazorSourceDocumentProperties(file.Path, file.RelativePath));
-        var imports = new List<RazorSourceDocument>
+        var imports = new RazorSourceDocument[input.Imports.Count + 1];
+        imports[0] = ImportTrees.Defaults(DefaultImports + NamespaceImport(input.Binding));
+        for (var i = 0; i < input.Imports.Count; i++)
         {
-            RazorSourceDocument.Create(DefaultImports + NamespaceImport(input.Binding), new RazorSourceDocumentProperties(null, null)),
-        };
-        foreach (var import in input.Imports)
-        {
-            imports.Add(RazorSourceDocument.Create(import.Text, new RazorSourceDocumentProperties(import.Path, import.RelativePath)));
+            var import = input.Imports[i];
+            imports[i + 1] = ImportTrees.For(import);
             texts[import.Path] = import.Text;
         }
 
-        var codeDocument = engine.Process(source, FileKinds.Legacy, imports, Array.Empty<TagHelperDescriptor>());
+        var codeDocument = TemplateEngine.Process(input.Namespace, input.ClassName, source, imports);
         var csharp = codeDocument.GetCSharpDocument();
         var diagnostics = new List<DiagnosticInfo>();
         foreach (var diagnostic in csharp.Diagnostics)
@@ -135,7 +109,7 @@ internal static class RazorTemplateCompiler
             file.Kind,
             input.ClassName,
             code,
-            hasSyntaxErrors ? -1 : NamespaceEnd(code),
+            hasSyntaxErrors ? -1 : NamespaceEnd(code, documentNode),
             hasSyntaxErrors,
             baseType,
             modelLocation,
@@ -149,14 +123,88 @@ internal static class RazorTemplateCompiler
     }
 
     /// <summary>
-    /// Where the namespace block of Razor's C# closes, found by parsing it (-1 if it is not one complete block, which
-    /// only C# in the template that closes braces of its own can cause, and which the compiler then reports there).
+    /// Where the namespace block of Razor's C# closes (-1 if it is not one complete block, which only C# in the
+    /// template that closes braces of its own can cause, and which the compiler then reports there).
     /// </summary>
-    private static int NamespaceEnd(string code)
+    /// <remarks>
+    /// Razor's own scaffolding is balanced, so when the template's C# is too, the block closes at the last brace of
+    /// the code; only the template's C# is lexed to know that, a few tokens instead of the whole file (lexing or
+    /// parsing all of Razor's C# took about a fifth of a template's compilation, issue 12). Otherwise the whole code
+    /// is lexed, and the first brace that brings it back to the namespace's level closes it.
+    /// </remarks>
+    private static int NamespaceEnd(string code, DocumentIntermediateNode documentNode)
     {
-        var root = CSharpSyntaxTree.ParseText(code).GetCompilationUnitRoot();
-        var blocks = root.Members.OfType<NamespaceDeclarationSyntax>().ToList();
-        return blocks.Count == 1 && !blocks[0].CloseBraceToken.IsMissing ? blocks[0].CloseBraceToken.SpanStart : -1;
+        var templateCode = new StringBuilder();
+        foreach (var token in documentNode.FindDescendantNodes<IntermediateToken>())
+        {
+            if (token.IsCSharp)
+            {
+                templateCode.Append(token.Content).Append('\n');
+            }
+        }
+
+        var (balanced, _) = Braces(templateCode.ToString());
+        return balanced && LastBraceBeforeTrailingPragmas(code) is var last && last >= 0
+            ? last
+            : Braces(code).NamespaceEnd;
+    }
+
+    /// <summary>
+    /// Whether the braces of <paramref name="code"/> (lexed: none in strings, characters, comments or directives) pair
+    /// up, and where the first top-level namespace block closes (-1 without exactly one namespace declared at top level).
+    /// </summary>
+    private static (bool Balanced, int NamespaceEnd) Braces(string code)
+    {
+        var depth = 0;
+        var lowest = 0;
+        var namespaces = 0;
+        var end = -1;
+        foreach (var token in SyntaxFactory.ParseTokens(code))
+        {
+            switch (token.Kind())
+            {
+                case SyntaxKind.NamespaceKeyword when depth == 0:
+                    namespaces++;
+                    break;
+                case SyntaxKind.OpenBraceToken:
+                    depth++;
+                    break;
+                case SyntaxKind.CloseBraceToken:
+                    depth--;
+                    lowest = Math.Min(lowest, depth);
+                    if (depth == 0 && namespaces == 1 && end < 0)
+                    {
+                        end = token.SpanStart;
+                    }
+
+                    break;
+            }
+        }
+
+        return (depth == 0 && lowest == 0, namespaces == 1 ? end : -1);
+    }
+
+    /// <summary>The last <c>}</c> of Razor's C#, when only blank lines and <c>#pragma</c> lines follow it; else -1.</summary>
+    private static int LastBraceBeforeTrailingPragmas(string code)
+    {
+        var end = code.Length;
+        while (true)
+        {
+            var lineStart = code.LastIndexOf('\n', Math.Max(end - 1, 0)) + 1;
+            var line = code.Substring(lineStart, end - lineStart).Trim();
+            if (line.Length == 0 || line.StartsWith("#pragma ", StringComparison.Ordinal))
+            {
+                if (lineStart == 0)
+                {
+                    return -1;
+                }
+
+                end = lineStart - 1;
+                continue;
+            }
+
+            return line == "}" ? code.LastIndexOf('}', end - 1) : -1;
+        }
     }
 
     /// <summary>The namespace of a <c>@using</c> in the file that holds it (on the directive's line), or null for SesMailer's defaults.</summary>
@@ -224,17 +272,5 @@ internal static class RazorTemplateCompiler
         }
 
         return result.ToEquatableArray();
-    }
-
-    /// <summary>No ASP.NET metadata attributes or checksums: the output must compile against SesMailer alone.</summary>
-    private sealed class CodeGenerationOptions : RazorEngineFeatureBase, IConfigureRazorCodeGenerationOptionsFeature
-    {
-        public int Order => 100;
-
-        public void Configure(RazorCodeGenerationOptionsBuilder options)
-        {
-            options.SuppressMetadataAttributes = true;
-            options.SuppressChecksum = true;
-        }
     }
 }
