@@ -35,9 +35,11 @@ internal static class PostgresConnection
             throw new CliUsageException($"{(option is null ? Variable : "--postgres")} is not a valid PostgreSQL connection string (Host=…;Database=…;Username=…).");
         }
 
+        // A keyword still at its default was not given (a Port=5432 written out counts as not given: PGPORT then wins).
+        var defaults = new NpgsqlConnectionStringBuilder();
         foreach (var (variable, keyword) in Libpq)
         {
-            if (environment(variable) is { Length: > 0 } value && !builder.ContainsKey(keyword))
+            if (environment(variable) is { Length: > 0 } value && Equals(builder[keyword], defaults[keyword]))
             {
                 builder[keyword] = value;
             }
