@@ -35,7 +35,7 @@ public sealed partial class PostgresSendBudget : ISendRateBudget
     private readonly string _owner;
     private readonly Lock _gate = new();
     private double _currentRate;
-    private long _quotaReadAt = long.MinValue;
+    private long _quotaReadAt;
     private Task? _quotaRead;
     private long _throttles;
 
@@ -281,7 +281,8 @@ public sealed partial class PostgresSendBudget : ISendRateBudget
 
     private void RefreshQuotaIfDue()
     {
-        if (_quota is null || Environment.TickCount64 - Interlocked.Read(ref _quotaReadAt) < QuotaRefresh.TotalMilliseconds)
+        var readAt = Interlocked.Read(ref _quotaReadAt);
+        if (_quota is null || (readAt != 0 && Environment.TickCount64 - readAt < QuotaRefresh.TotalMilliseconds))
         {
             return;
         }

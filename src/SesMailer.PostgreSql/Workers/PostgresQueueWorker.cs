@@ -33,6 +33,7 @@ public sealed partial class PostgresQueueWorker
 {
     private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ListenTimeout = TimeSpan.FromMilliseconds(500);
 
     private readonly PostgresOutbox _outbox;
     private readonly IEmailTransport _transport;
@@ -42,7 +43,7 @@ public sealed partial class PostgresQueueWorker
     private readonly QueueMetrics? _metrics;
     private readonly WorkerSql _sql;
     private readonly WakeSignal _wake = new();
-    private long _lastSweep = long.MinValue;
+    private long _lastSweep;
     private int _sent;
     private int _rejected;
     private int _failed;
@@ -381,7 +382,7 @@ public sealed partial class PostgresQueueWorker
     {
         var now = Stopwatch.GetTimestamp();
         var last = Interlocked.Read(ref _lastSweep);
-        if (now - last < SweepEvery.TotalSeconds * Stopwatch.Frequency || Interlocked.CompareExchange(ref _lastSweep, now, last) != last)
+        if ((last != 0 && now - last < SweepEvery.TotalSeconds * Stopwatch.Frequency) || Interlocked.CompareExchange(ref _lastSweep, now, last) != last)
         {
             return;
         }
@@ -419,9 +420,10 @@ public sealed partial class PostgresQueueWorker
                 // Whatever was queued while the listener was away was not announced to it.
                 _wake.Set();
                 delay = _options.ReconnectDelay;
-                while (true)
+                // Waits with a timeout, never a cancellation token: cancelling WaitAsync can deadlock (npgsql/npgsql#5975).
+                while (!stop.IsCancellationRequested)
                 {
-                    await connection.WaitAsync(stop).ConfigureAwait(false);
+                    await connection.WaitAsync(ListenTimeout, CancellationToken.None).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -20,6 +20,8 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>The superuser the cluster is made with; connections as this user need no password (trust).</summary>
     public const string User = "app";
 
+    private const string FolderPrefix = "sesmailer-pg-";
+    private const string OwnerFile = "owner.pid";
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
     private readonly string _bin;
     private readonly bool _asRoot;
@@ -51,8 +53,11 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         var bin = FindBin();
         var asRoot = Environment.UserName == "root" || Environment.GetEnvironmentVariable("USER") == "root" || IsRoot();
-        var folder = Path.Combine(Path.GetTempPath(), "sesmailer-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        await StopOrphansAsync(bin, asRoot);
+        var folder = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(folder);
+        // Whose server it is: a test run killed before disposing leaves it running, and the next start stops it.
+        await File.WriteAllTextAsync(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         var server = new PostgresServer(bin, folder, asRoot);
         try
         {
@@ -192,6 +197,22 @@ public sealed class PostgresServer : IAsyncDisposable
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} failed with {result}");
+        }
+    }
+
+    /// <summary>Stops and deletes the servers of test processes that died without disposing them (killed, timed out).</summary>
+    private static async Task StopOrphansAsync(string bin, bool asRoot)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            var owner = Path.Combine(folder, OwnerFile);
+            if (!File.Exists(owner) || !int.TryParse(await File.ReadAllTextAsync(owner), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || Directory.Exists($"/proc/{pid}"))
+            {
+                continue; // Not ours to judge, or its test process still runs.
+            }
+
+            var orphan = new PostgresServer(bin, folder, asRoot) { IsRunning = File.Exists(Path.Combine(folder, "data", "postmaster.pid")) };
+            await orphan.DisposeAsync();
         }
     }
 
