@@ -275,7 +275,7 @@ public sealed partial class PostgresSendBudget : ISendRateBudget
         }
 
         // The next capacity frees when a released chunk's second ends; chunks in flight free when their answers come.
-        var freesIn = reader.IsDBNull(6) ? 0.05 : Convert.ToDouble(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture);
+        var freesIn = reader.IsDBNull(6) ? 0.02 : Convert.ToDouble(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture);
         return (null, TimeSpan.FromSeconds(Math.Clamp(freesIn, 0.01, 0.25)));
     }
 

@@ -36,6 +36,9 @@ public sealed class QueueMetrics : IDisposable
         _outcomes = _meter.CreateCounter<long>("sesmailer.queue.outcomes", "{message}", "Send outcomes recorded by workers, by resulting state.");
     }
 
+    /// <summary>The meter the instruments belong to (named <c>SesMailer</c>).</summary>
+    public Meter Meter => _meter;
+
     /// <summary>The last status read, or <see langword="null"/> before the first <see cref="RefreshAsync"/>.</summary>
     public QueueStatus? Last => Volatile.Read(ref _last);
 

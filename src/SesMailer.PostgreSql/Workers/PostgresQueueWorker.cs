@@ -174,29 +174,36 @@ public sealed partial class PostgresQueueWorker
         }
 
         var claimed = new List<ClaimedMessage>();
-        var done = 0;
+        var started = new List<ClaimedMessage>();
+        var released = false;
         try
         {
             claimed = await ClaimAsync(chunk, stop).ConfigureAwait(false);
-            foreach (var message in claimed)
+            if (stop.IsCancellationRequested)
             {
-                if (stop.IsCancellationRequested)
-                {
-                    break;
-                }
-
-                await SendOneAsync(message, chunk).ConfigureAwait(false);
-                done++;
+                return true;
             }
+
+            // The messages of one chunk go at once; the chunk is released as soon as SES has answered them all,
+            // before the outcomes are written, so the budget counts as little idle time as it can.
+            started = claimed;
+            var answers = await Task.WhenAll(claimed.Select(m => SendAsync(m, chunk))).ConfigureAwait(false);
+            released = true;
+            var release = ReleaseQuietlyAsync(chunk);
+            await Task.WhenAll(answers.Where(a => a is not null).Select(a => FinishAsync(a!))).ConfigureAwait(false);
+            await release.ConfigureAwait(false);
         }
         finally
         {
-            if (done < claimed.Count)
+            if (started.Count < claimed.Count)
             {
-                await UnclaimAsync(claimed.Skip(done).Select(m => m.Id).ToArray()).ConfigureAwait(false);
+                await UnclaimAsync(claimed.Select(m => m.Id).ToArray()).ConfigureAwait(false);
             }
 
-            await ReleaseQuietlyAsync(chunk).ConfigureAwait(false);
+            if (!released)
+            {
+                await ReleaseQuietlyAsync(chunk).ConfigureAwait(false);
+            }
         }
 
         return true;
@@ -236,7 +243,11 @@ public sealed partial class PostgresQueueWorker
         return claimed;
     }
 
-    private async Task SendOneAsync(ClaimedMessage message, BudgetChunk chunk)
+    /// <summary>
+    /// Commits one claimed message as sending, then sends it; <see langword="null"/> when its claim was lost (another
+    /// worker has it now). The outcome is recorded by <see cref="FinishAsync"/>.
+    /// </summary>
+    private async Task<Answer?> SendAsync(ClaimedMessage message, BudgetChunk chunk)
     {
         // The commit point: from here a worker that dies leaves the row 'sending', which its lease turns into in doubt.
         await using (var command = _outbox.DataSource.CreateCommand(_sql.Sending))
@@ -246,13 +257,13 @@ public sealed partial class PostgresQueueWorker
             command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = _options.SendingLease });
             if (await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false) == 0)
             {
-                return; // The claim expired and another worker has the row: it is theirs now.
+                return null; // The claim expired and another worker has the row: it is theirs now.
             }
         }
 
         chunk.TryTake(message.Recipients);
         var parent = ActivityContext.TryParse(message.TraceParent, message.TraceState, out var context) ? context : default;
-        using var activity = MailerTelemetry.ActivitySource.StartActivity("sesmailer.queue.send", ActivityKind.Client, parent);
+        var activity = MailerTelemetry.ActivitySource.StartActivity("sesmailer.queue.send", ActivityKind.Client, parent);
         activity?.SetTag("sesmailer.id", message.Id);
         activity?.SetTag("sesmailer.email", message.Email.EmailName);
         activity?.SetTag("sesmailer.recipients", message.Recipients);
@@ -277,21 +288,31 @@ public sealed partial class PostgresQueueWorker
             outcome = SendOutcome.FromException(0, message.Id, e);
         }
 
-        var (state, retryIn, notAttempted) = Decide(outcome, message.Attempts + 1);
-        activity?.SetTag("sesmailer.outcome", state);
-        if (outcome.Kind != SendOutcomeKind.Sent)
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, outcome.Code);
-        }
+        return new Answer(message, outcome, activity);
+    }
 
-        if (notAttempted && outcome.Code == "DailyQuota")
+    /// <summary>Records what SES answered (and stops every worker if the daily quota is used up).</summary>
+    private async Task FinishAsync(Answer answer)
+    {
+        var (message, outcome, activity) = answer;
+        using (activity)
         {
-            await WithReconnectAsync(ct => _budget.ReportQuotaExhaustedAsync(outcome.Message ?? "DailyQuota", ct), CancellationToken.None).ConfigureAwait(false);
-        }
+            var (state, retryIn, notAttempted) = Decide(outcome, message.Attempts + 1);
+            activity?.SetTag("sesmailer.outcome", state);
+            if (outcome.Kind != SendOutcomeKind.Sent)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, outcome.Code);
+            }
 
-        await RecordAsync(message, outcome, state, retryIn, notAttempted).ConfigureAwait(false);
-        Count(state, notAttempted);
-        LogOutcome(_logger, message.Id, state, outcome.Code ?? string.Empty);
+            if (notAttempted && outcome.Code == "DailyQuota")
+            {
+                await WithReconnectAsync(ct => _budget.ReportQuotaExhaustedAsync(outcome.Message ?? "DailyQuota", ct), CancellationToken.None).ConfigureAwait(false);
+            }
+
+            await RecordAsync(message, outcome, state, retryIn, notAttempted).ConfigureAwait(false);
+            Count(state, notAttempted);
+            LogOutcome(_logger, message.Id, state, outcome.Code ?? string.Empty);
+        }
     }
 
     private (string State, TimeSpan RetryIn, bool NotAttempted) Decide(SendOutcome outcome, int attempts) => outcome.Kind switch
@@ -493,4 +514,6 @@ public sealed partial class PostgresQueueWorker
 
     [LoggerMessage(53, LogLevel.Error, "The outcome of queued message {Id} ({State}) could not be recorded: the database stayed unreachable; the row will be in doubt")]
     private static partial void LogResultLost(ILogger logger, string id, string state, Exception exception);
+
+    private sealed record Answer(ClaimedMessage Message, SendOutcome Outcome, Activity? Activity);
 }
