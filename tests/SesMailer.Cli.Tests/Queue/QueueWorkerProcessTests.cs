@@ -80,7 +80,7 @@ public sealed class QueueWorkerProcessTests(QueuePostgres postgres)
         var sending = await IdsAsync(dataSource, "state = 'sending' AND lease_owner = 'victim'");
         var claimed = await IdsAsync(dataSource, "state = 'claimed' AND lease_owner = 'victim'");
         Assert.NotEmpty(claimed);
-        Assert.Single(sending);
+        Assert.NotEmpty(sending); // a worker sends the messages of one budget chunk at once: one or a few
 
         var others = Enumerable.Range(0, 2).Select(i => Start(cs, server.Endpoint, "1000", $"other{i}")).ToList();
         WorkerResult[] results;
@@ -98,13 +98,13 @@ public sealed class QueueWorkerProcessTests(QueuePostgres postgres)
         var inDoubt = await IdsAsync(dataSource, "state = 'in_doubt'");
         Assert.Equal(sending, inDoubt);
         // The relay may still have passed the killed worker's request on: at most once, never resent.
-        Assert.InRange(server.State.AcceptedCount(inDoubt[0]), 0, 1);
+        Assert.All(inDoubt, id => Assert.InRange(server.State.AcceptedCount(id), 0, 1));
         foreach (var id in ids.Except(inDoubt))
         {
             Assert.Equal(1, server.State.AcceptedCount(id));
         }
 
-        Assert.Equal(59, await CountAsync(dataSource, "state = 'sent'"));
+        Assert.Equal(60 - inDoubt.Count, await CountAsync(dataSource, "state = 'sent'"));
         Assert.Equal(claimed.Count, await CountAsync(dataSource, $"state = 'sent' AND id = ANY(ARRAY['{string.Join("','", claimed)}'])"));
     }
 
@@ -170,7 +170,9 @@ public sealed class QueueWorkerProcessTests(QueuePostgres postgres)
         }
 
         Assert.Equal(0, server.State.Throttles);
-        Assert.True(inDoubt.Count <= 2, $"{inDoubt.Count} messages in doubt after one restart under 2 workers");
+        // In doubt, not lost: the few sends whose outcome could not be recorded across the restart (sending lease 3 s,
+        // the server down 2 s) stay for a person to resolve; each reached SES at most once (above).
+        Assert.True(inDoubt.Count < ids.Count / 10, $"{inDoubt.Count} messages in doubt after one restart");
     }
 
     private async Task<(string ConnectionString, PostgresOutbox Outbox)> NewQueueAsync()
