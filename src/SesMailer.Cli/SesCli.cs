@@ -52,6 +52,7 @@ public static class SesCli
             root.Subcommands.Add(command);
         }
 
+        root.Subcommands.Add(QueueCommands.Create(NewContext, error));
         foreach (var command in PreviewCommands.Create(output, error))
         {
             root.Subcommands.Add(command);

@@ -6,6 +6,12 @@ if (args is ["outbox"])
     return await SesMailer.Benchmarks.Outbox.OutboxThroughput.RunAsync();
 }
 
+// `pgqueue`: the PostgreSQL queue drained by 1, 2 and 4 workers at several rates (Queue/PostgresQueueBenchmark.cs).
+if (args is ["pgqueue"])
+{
+    return await SesMailer.Benchmarks.Queue.PostgresQueueBenchmark.RunAsync(Console.Out);
+}
+
 // `--throughput [rounds] [raw|ses|both] [concurrency]`: the throughput loop with CPU time per message (BenchmarkDotNet
 // reports no CPU time); naming one path runs only that one (to profile it alone).
 if (args.Length > 0 && args[0] == "--throughput")
