@@ -5,22 +5,8 @@ using Xunit;
 namespace SesMailer.PostgreSql.EntityFrameworkCore.Tests;
 
 /// <summary>One PostgreSQL server for the tests; each test takes a fresh database with the queue and the shop's tables.</summary>
-public sealed class PostgresFixture : IAsyncLifetime
+public sealed class PostgresFixture : PostgresServerFixture
 {
-    private PostgresServer? _server;
-
-    public PostgresServer Server => _server ?? throw new InvalidOperationException("The PostgreSQL fixture has not started.");
-
-    public async Task InitializeAsync() => _server = await PostgresServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
-
     /// <summary>A new database: the queue migrated, the shop's tables created by EF Core.</summary>
     public async Task<(string ConnectionString, NpgsqlDataSource DataSource, PostgresOutbox Outbox)> NewDatabaseAsync()
     {

@@ -6,22 +6,8 @@ using Xunit;
 namespace SesMailer.Cli.Tests.Queue;
 
 /// <summary>One PostgreSQL server for the queue command tests; each test takes a database of its own.</summary>
-public sealed class QueuePostgres : IAsyncLifetime
+public sealed class QueuePostgres : PostgresServerFixture
 {
-    private PostgresServer? _server;
-
-    public PostgresServer Server => _server ?? throw new InvalidOperationException("The PostgreSQL fixture has not started.");
-
-    public async Task InitializeAsync() => _server = await PostgresServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
-
     /// <summary>A new, empty database (not migrated) and an outbox over it for the test's own checks.</summary>
     public async Task<(string ConnectionString, PostgresOutbox Outbox)> NewDatabaseAsync()
     {

@@ -6,23 +6,8 @@ using Xunit;
 namespace SesMailer.PostgreSql.Tests.Support;
 
 /// <summary>One PostgreSQL server for the tests of the collection; each test takes a fresh database of its own.</summary>
-public sealed class PostgresFixture : IAsyncLifetime
+public sealed class PostgresFixture : PostgresServerFixture
 {
-    private PostgresServer? _server;
-
-    /// <summary>The running server (started by xunit before the first test).</summary>
-    public PostgresServer Server => _server ?? throw new InvalidOperationException("The PostgreSQL fixture has not started.");
-
-    public async Task InitializeAsync() => _server = await PostgresServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
-
     /// <summary>A new database with the queue migrated in it.</summary>
     public async Task<TestQueue> NewQueueAsync(PostgresQueueOptions? options = null, bool migrate = true)
     {
