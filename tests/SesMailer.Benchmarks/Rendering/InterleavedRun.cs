@@ -50,7 +50,7 @@ public static class InterleavedRun
                 ("Handlebars.Net, compiled once", () => rendering.CatalogueHandlebars()),
                 ("RazorSlices 0.12.2, to string", () => rendering.CatalogueRazorSlices().AsTask().GetAwaiter().GetResult()),
             ]),
-            new("Full send (welcome)", 300,
+            new("Full send (welcome)", 3_000,
             [
                 ("MimeKit alone, pre-rendered strings", () => send.MimeKitAlone()),
                 ("mailer.SendWelcomeAsync", () => send.TypedSend().GetAwaiter().GetResult()),
