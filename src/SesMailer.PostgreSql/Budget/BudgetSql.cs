@@ -16,6 +16,14 @@ internal sealed class BudgetSql(string s)
           WHERE c.budget = b.name AND coalesce(c.released_at, c.lease_expires_at) + interval '1 second' > clock_timestamp())
         """;
 
+    // Interactive work wants its share: an interactive row is ready to claim, or an interactive chunk (an empty one
+    // included, left by a request that had to wait) counts in the current second.
+    private readonly string _interactiveWaiting = $"""
+        (EXISTS (SELECT 1 FROM {s}.messages m WHERE m.state = 'pending' AND m.lane = 0 AND m.available_at <= now())
+         OR EXISTS (SELECT 1 FROM {s}.budget_chunks c WHERE c.budget = state.name AND c.lane = 0
+                      AND coalesce(c.released_at, c.lease_expires_at) + interval '1 second' > clock_timestamp()))
+        """;
+
     /// <summary>Writes the account's rate ($2) and interactive share ($3); $4 false only inserts (a fallback never overwrites a known rate).</summary>
     public string Upsert => $"""
         INSERT INTO {s}.budget AS b (name, max_rate, interactive_share) VALUES ($1, $2, $3)
@@ -36,7 +44,8 @@ internal sealed class BudgetSql(string s)
             SELECT b.name, b.stopped_until, b.stop_reason, {Rate} AS rate, b.interactive_share, {_inUse} AS in_use
             FROM {s}.budget b WHERE b.name = $1
         ), capacity AS (
-            SELECT state.*, CASE WHEN $2 = 0 THEN greatest(1, floor(rate + 1e-9))
+            -- Work-conserving: bulk leaves the interactive share free only while interactive work wants it.
+            SELECT state.*, CASE WHEN $2 = 0 OR NOT {_interactiveWaiting} THEN greatest(1, floor(rate + 1e-9))
                                  ELSE greatest(1, floor(floor(rate + 1e-9) * (1 - interactive_share) + 1e-9)) END AS capacity
             FROM state
         ), granted AS (
@@ -49,11 +58,17 @@ internal sealed class BudgetSql(string s)
             INSERT INTO {s}.budget_chunks (budget, owner, lane, recipients, granted_at, lease_expires_at)
             SELECT name, $4, $2, size, clock_timestamp(), clock_timestamp() + $5 FROM granted WHERE size >= $6
             RETURNING id, recipients
+        ), wanted AS (
+            -- An interactive request that must wait leaves an empty chunk behind: for the next second it keeps bulk
+            -- out of the interactive share, so the share frees for it as bulk chunks end.
+            INSERT INTO {s}.budget_chunks (budget, owner, lane, recipients, granted_at, lease_expires_at, released_at)
+            SELECT name, $4, $2, 0, clock_timestamp(), clock_timestamp(), clock_timestamp() FROM granted WHERE $2 = 0 AND size < $6
         )
         SELECT chunk.id, chunk.recipients, g.rate, g.in_use,
                CASE WHEN g.stopped_until > clock_timestamp() THEN g.stopped_until END AS stopped_until, g.stop_reason,
                (SELECT extract(epoch FROM min(c.released_at) + interval '1 second' - clock_timestamp())
-                  FROM {s}.budget_chunks c WHERE c.budget = $1 AND c.released_at + interval '1 second' > clock_timestamp()) AS frees_in
+                  FROM {s}.budget_chunks c WHERE c.budget = $1 AND c.recipients > 0
+                    AND c.released_at + interval '1 second' > clock_timestamp()) AS frees_in
         FROM granted g LEFT JOIN chunk ON true
         """,
         $"DELETE FROM {s}.budget_chunks WHERE budget = $1 AND coalesce(released_at, lease_expires_at) < clock_timestamp() - interval '1 minute'",

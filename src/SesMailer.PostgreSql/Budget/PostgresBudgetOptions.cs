@@ -15,7 +15,7 @@ public sealed class PostgresBudgetOptions
     /// <summary>The rate written when no worker could read one from SES and none is stored yet. The default value is 1 (the sandbox).</summary>
     public double FallbackSendRate { get; set; } = 1;
 
-    /// <summary>The share of the rate bulk messages leave to interactive ones, from 0 to 0.9. The default value is 0.1.</summary>
+    /// <summary>The share of the rate bulk messages leave to interactive ones while interactive work waits (bulk uses it otherwise), from 0 to 0.9. The default value is 0.1.</summary>
     public double InteractiveShare { get; set; } = 0.1;
 
     /// <summary>

@@ -14,8 +14,8 @@ namespace SesMailer.PostgreSql.Budget;
 /// <para>
 /// A chunk counts against the rate from the moment it is granted until one second after it is released (or after its
 /// lease, when its worker died): whatever second SES counts a send in, the budget counted it too. So across all
-/// workers, any one second holds at most the rate in recipients. Bulk chunks may fill only
-/// <c>rate × (1 − InteractiveShare)</c>; interactive ones the whole rate.
+/// workers, any one second holds at most the rate in recipients. Bulk chunks fill the whole rate while no interactive
+/// work waits, and only <c>rate × (1 − InteractiveShare)</c> while it does; interactive ones the whole rate.
 /// </para>
 /// <para>
 /// As an <see cref="ISendRateBudget"/> it paces any <c>SesTransport</c>: a send made by a worker draws on the chunk

@@ -233,6 +233,7 @@ public sealed partial class PostgresQueueWorker
         command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = PostgresOutbox.LaneValue(chunk.Lane) });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = chunk.Recipients });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = _options.BatchSize });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = chunk.Id });
         var claimed = new List<ClaimedMessage>();
         await using var reader = await command.ExecuteReaderAsync(stop).ConfigureAwait(false);
         while (await reader.ReadAsync(stop).ConfigureAwait(false))

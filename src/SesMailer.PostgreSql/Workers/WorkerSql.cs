@@ -15,7 +15,9 @@ internal sealed class WorkerSql(string s)
 
     /// <summary>
     /// Claims, for owner $1 and lease $2, the oldest pending messages of lanes up to $3 whose recipients add up to at
-    /// most $4, at most $5 of them. Rows other workers hold are skipped, never waited for.
+    /// most $4, at most $5 of them. Rows other workers hold are skipped, never waited for. In the same statement, budget
+    /// chunk $6 shrinks to the recipients claimed: what no row fitted is free for other workers at once, not when the
+    /// chunk's sends have been answered.
     /// </summary>
     public string Claim => $"""
         WITH candidates AS (
@@ -28,11 +30,16 @@ internal sealed class WorkerSql(string s)
             SELECT id FROM (
                 SELECT id, sum(recipient_count) OVER (ORDER BY lane, available_at, id) AS running FROM candidates) c
             WHERE running <= $4
+        ), claimed AS (
+            UPDATE {s}.messages m
+            SET state = 'claimed', lease_owner = $1, claimed_at = clock_timestamp(), lease_expires_at = clock_timestamp() + $2
+            FROM fitting WHERE m.id = fitting.id
+            RETURNING m.id, m.lane, m.mime, m.sender, m.recipients, m.configuration_set, m.tags, m.email_name, m.traceparent, m.tracestate, m.attempts, m.recipient_count
+        ), shrunk AS (
+            UPDATE {s}.budget_chunks SET recipients = least(recipients, (SELECT coalesce(sum(recipient_count), 0) FROM claimed))
+            WHERE id = $6 AND released_at IS NULL
         )
-        UPDATE {s}.messages m
-        SET state = 'claimed', lease_owner = $1, claimed_at = clock_timestamp(), lease_expires_at = clock_timestamp() + $2
-        FROM fitting WHERE m.id = fitting.id
-        RETURNING m.id, m.lane, m.mime, m.sender, m.recipients, m.configuration_set, m.tags, m.email_name, m.traceparent, m.tracestate, m.attempts
+        SELECT id, lane, mime, sender, recipients, configuration_set, tags, email_name, traceparent, tracestate, attempts FROM claimed
         """;
 
     /// <summary>Message $1, claimed by $2, is about to leave: committed before the SES call, with the sending lease $3.</summary>

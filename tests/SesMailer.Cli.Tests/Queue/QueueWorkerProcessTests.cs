@@ -7,6 +7,7 @@ using SesMailer.Sending;
 using SesMailer.TestSupport.FakeSes;
 using SesMailer.Transport;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace SesMailer.Cli.Tests.Queue;
 
@@ -17,7 +18,7 @@ namespace SesMailer.Cli.Tests.Queue;
 /// doubles nothing.
 /// </summary>
 [Collection(QueuePostgresGroup.Name)]
-public sealed class QueueWorkerProcessTests(QueuePostgres postgres)
+public sealed class QueueWorkerProcessTests(QueuePostgres postgres, ITestOutputHelper output)
 {
     private static string CliAssembly
     {
@@ -48,12 +49,14 @@ public sealed class QueueWorkerProcessTests(QueuePostgres postgres)
         // Each worker sent a share: the rate is shared, not one worker's.
         Assert.All(results, r => Assert.Contains(" sent,", r.Out, StringComparison.Ordinal));
 
-        // The combined rate never exceeds the account's, by the fake's own clock (zero throttles says so per second too).
-        // How close it comes to 30 is measured, not asserted (timings are noisy here): tests/SesMailer.Benchmarks/RESULTS.md.
+        // The combined rate, by the fake's own clock: never over the account's (zero throttles says so per second too),
+        // and at least 85 % of it (the figure; bulk may use the interactive share while no interactive message waits).
         var accepted = server.State.Accepted.OrderBy(a => a.Timestamp).ToList();
         var seconds = (accepted[^1].Timestamp - accepted[0].Timestamp) / (double)Stopwatch.Frequency;
         var rate = (accepted.Sum(a => a.Recipients) - accepted[0].Recipients) / seconds;
+        output.WriteLine($"combined rate {rate:0.0} recipients/s ({rate / 30:P0} of 30) over {seconds:0.0} s");
         Assert.True(rate <= 30 * 1.05, $"combined rate {rate:0.0} recipients/s is over the account's 30");
+        Assert.True(rate >= 30 * 0.85, $"combined rate {rate:0.0} recipients/s is below 85 % of the account's 30");
     }
 
     [Fact]

@@ -3,12 +3,13 @@ using SesMailer.PostgreSql.Queueing;
 using SesMailer.PostgreSql.Tests.Support;
 using SesMailer.TestSupport.FakeSes;
 using Xunit;
+using Xunit.Abstractions;
 using W = SesMailer.PostgreSql.Tests.Support.Workers;
 
 namespace SesMailer.PostgreSql.Tests.Workers;
 
 [Collection(PostgresCollection.Name)]
-public sealed class SharedBudgetTests(PostgresFixture postgres)
+public sealed class SharedBudgetTests(PostgresFixture postgres, ITestOutputHelper output)
 {
     [Fact]
     public async Task Three_workers_share_one_rate_without_a_throttle_and_send_each_message_once()
@@ -18,14 +19,14 @@ public sealed class SharedBudgetTests(PostgresFixture postgres)
         ses.State.Max24HourSend = -1;
         ses.State.MaxSendRate = 30;
         ses.State.EnforceSendRate = true;
-        // 120 messages of 1, 2 or 3 recipients: 240 recipients, eight seconds at 30 a second.
-        var ids = await W.EnqueueAsync(queue, 120, i => (i % 3) + 1);
-        // All bulk, and no share kept for interactive messages: the whole rate is the run's (bulk gets 1 - InteractiveShare of it).
-        var workers = Enumerable.Range(1, 3).Select(i => W.Ses(queue, ses, 30, $"w{i}", budget: b => b.InteractiveShare = 0)).ToList();
+        // The run: 300 messages of 1, 2 or 3 recipients (400 in all), about 13 seconds at 30 a second.
+        var ids = await W.EnqueueAsync(queue, 300, i => i % 4 == 0 ? 2 : i % 10 == 1 ? 3 : 1);
+        // All bulk, with the default interactive share: no interactive message waits, so bulk may use the whole rate.
+        var workers = Enumerable.Range(1, 3).Select(i => W.Ses(queue, ses, 30, $"w{i}")).ToList();
         try
         {
             var summaries = await Task.WhenAll(workers.Select(w => w.Worker.RunUntilEmptyAsync()));
-            Assert.Equal(120, summaries.Sum(s => s.Sent));
+            Assert.Equal(300, summaries.Sum(s => s.Sent));
             Assert.True(summaries.Count(s => s.Sent > 0) >= 2, "the work was not shared: " + string.Join(", ", summaries.Select(s => s.Sent)));
         }
         finally
@@ -35,16 +36,14 @@ public sealed class SharedBudgetTests(PostgresFixture postgres)
 
         Assert.Equal(0, ses.State.Throttles);
         Assert.All(ids, id => Assert.Equal(1, ses.State.AcceptedCount(id)));
-        Assert.Equal(120, await queue.CountAsync("state = 'sent'"));
+        Assert.Equal(300, await queue.CountAsync("state = 'sent'"));
         var accepted = ses.State.Accepted;
         var recipients = accepted.Sum(a => a.Recipients);
         var span = (accepted.Max(a => a.Timestamp) - accepted.Min(a => a.Timestamp)) / (double)Stopwatch.Frequency;
         // A perfect pacer sends a second's worth at once, then one every 1/rate s: recipients / (span + 1 s) is its rate.
         var rate = recipients / (span + 1);
-        // Each chunk also counts the round trips between its grant and its release (claim, sending, SES), so a chunk of
-        // 3 recipients loses a few percent; in-process on a loaded 2-core machine this measured 83 %. The 85 %
-        // figure is proven with worker processes by the multi-process proof.
-        Assert.True(rate >= 0.80 * 30, $"combined rate {rate:0.0}/s over {span:0.0} s, below 80 % of 30");
+        output.WriteLine($"combined rate {rate:0.0}/s ({rate / 30:P0} of 30) over {span:0.0} s");
+        Assert.True(rate >= 0.85 * 30, $"combined rate {rate:0.0}/s over {span:0.0} s, below 85 % of 30");
     }
 
     [Fact]
@@ -119,5 +118,39 @@ public sealed class SharedBudgetTests(PostgresFixture postgres)
 
         Assert.Equal(urgent, ses.State.Accepted[0].Id);
         Assert.Equal(QueueState.Sent, (await queue.Outbox.FindAsync(urgent))!.State);
+    }
+
+    [Fact]
+    public async Task An_interactive_message_queued_while_bulk_uses_the_whole_rate_goes_before_the_waiting_bulk()
+    {
+        await using var queue = await postgres.NewQueueAsync();
+        await using var ses = await FakeSesServer.StartAsync();
+        ses.State.Max24HourSend = -1;
+        ses.State.MaxSendRate = 10;
+        ses.State.EnforceSendRate = true;
+        var bulk = await W.EnqueueAsync(queue, 60);
+        var workers = Enumerable.Range(1, 2).Select(i => W.Ses(queue, ses, 10, $"m{i}")).ToList();
+        string urgent;
+        try
+        {
+            var runs = workers.Select(w => w.Worker.RunUntilEmptyAsync()).ToList();
+            // Bulk is under way, with the interactive share in use by it (nothing interactive waits yet).
+            await W.WaitUntilAsync(() => Task.FromResult(ses.State.Accepted.Count >= 15), "bulk was being sent");
+            urgent = (await W.EnqueueAsync(queue, 1, lane: Sending.SendLane.Interactive))[0];
+            await Task.WhenAll(runs);
+        }
+        finally
+        {
+            workers.ForEach(w => w.Client.Dispose());
+        }
+
+        var order = ses.State.Accepted.Select(a => a.Id).ToList();
+        var position = order.IndexOf(urgent);
+        Assert.True(position >= 15, $"the interactive message went at {position}, before it was queued");
+        // It jumped the queue: bulk messages queued long before it were still waiting when it went.
+        var bulkAfter = order.Skip(position + 1).Count(id => id is not null && bulk.Contains(id));
+        Assert.True(bulkAfter >= 20, $"only {bulkAfter} bulk message(s) were sent after the interactive one");
+        Assert.Equal(0, ses.State.Throttles);
+        Assert.All(bulk.Append(urgent), id => Assert.Equal(1, ses.State.AcceptedCount(id)));
     }
 }
