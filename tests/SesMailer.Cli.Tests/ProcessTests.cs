@@ -12,39 +12,9 @@ namespace SesMailer.Cli.Tests;
 /// </summary>
 public sealed class ProcessTests(SesEmulatorFixture emulator) : IClassFixture<SesEmulatorFixture>
 {
-    /// <summary>The tool as its own build left it (same configuration as this test), with its own deps.json.</summary>
-    private static string CliAssembly
-    {
-        get
-        {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-            var path = Path.Combine(SesMailer.TestSupport.RepositoryRoot.Path, "src", "SesMailer.Cli", "bin", configuration, "net10.0", "SesMailer.Cli.dll");
-            return File.Exists(path) ? path : throw new FileNotFoundException($"Build src/SesMailer.Cli first; {path} is missing.");
-        }
-    }
-
     private static async Task<CliRun> RunProcessAsync(IDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(CliAssembly);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var variable in new[] { "AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SES", "AWS_SESSION_TOKEN" })
-        {
-            start.Environment.Remove(variable);
-        }
-
-        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-        start.Environment["AWS_ACCESS_KEY_ID"] = CliRun.AccessKey;
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = CliRun.SecretKey;
+        var start = CliProcess.StartInfo(args);
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

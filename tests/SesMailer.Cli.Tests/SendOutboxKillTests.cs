@@ -17,37 +17,9 @@ public sealed class SendOutboxKillTests : IDisposable
 
     public void Dispose() => _outbox.Dispose();
 
-    private static string CliAssembly
-    {
-        get
-        {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-            var path = Path.Combine(SesMailer.TestSupport.RepositoryRoot.Path, "src", "SesMailer.Cli", "bin", configuration, "net10.0", "SesMailer.Cli.dll");
-            return File.Exists(path) ? path : throw new FileNotFoundException($"Build src/SesMailer.Cli first; {path} is missing.");
-        }
-    }
-
     private Process Start(Uri endpoint)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { CliAssembly, "send-outbox", _outbox.Folder, "--region", "us-east-1", "--endpoint", endpoint.ToString(), "--concurrency", "4", "--max-send-rate", "1000" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var variable in new[] { "AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SES", "AWS_SESSION_TOKEN" })
-        {
-            start.Environment.Remove(variable);
-        }
-
-        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-        start.Environment["AWS_ACCESS_KEY_ID"] = CliRun.AccessKey;
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = CliRun.SecretKey;
+        var start = CliProcess.StartInfo(["send-outbox", _outbox.Folder, "--region", "us-east-1", "--endpoint", endpoint.ToString(), "--concurrency", "4", "--max-send-rate", "1000"]);
         return Process.Start(start)!;
     }
 

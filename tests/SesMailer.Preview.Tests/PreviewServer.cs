@@ -21,17 +21,21 @@ internal sealed class PreviewServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The server's root, for example <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress => Client.BaseAddress!;
+
     public static async Task<PreviewServer> StartAsync(
         string environment = "Development",
         Action<EmailPreviewOptions>? configure = null,
         Action<WebApplicationBuilder>? services = null,
-        Action<WebApplication>? map = null)
+        Action<WebApplication>? map = null,
+        string defaultFrom = "Tests <tests@example.com>")
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         // The app's own mail goes to memory: these apps run in Production too, where Auto with no AWS region is refused.
-        builder.Services.AddSesMailer().DefaultFrom("Tests <tests@example.com>").UseInMemory();
+        builder.Services.AddSesMailer().DefaultFrom(defaultFrom).UseInMemory();
         services?.Invoke(builder);
         var app = builder.Build();
         if (map is null)

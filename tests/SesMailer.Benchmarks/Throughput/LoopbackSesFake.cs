@@ -1,13 +1,8 @@
 using System.Buffers;
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using SesMailer.TestSupport.Net;
 
 namespace SesMailer.Benchmarks.Throughput;
 
@@ -30,11 +25,13 @@ public sealed class LoopbackSesFake : IAsyncDisposable
 
     private static readonly byte[] Prefix = "Action=SendRawEmail&Version=2010-12-01&RawMessage.Data="u8.ToArray();
 
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private int _wellFormed;
     private int _malformed;
 
-    private LoopbackSesFake(WebApplication app) => _app = app;
+    private LoopbackSesFake()
+    {
+    }
 
     /// <summary>The endpoint to post to.</summary>
     public Uri Endpoint { get; private set; } = null!;
@@ -58,15 +55,8 @@ public sealed class LoopbackSesFake : IAsyncDisposable
     /// <summary>Starts the fake on 127.0.0.1, port chosen by the system.</summary>
     public static async Task<LoopbackSesFake> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var fake = new LoopbackSesFake(app);
-        app.Run(fake.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        fake.Endpoint = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal) + "/");
+        var fake = new LoopbackSesFake();
+        (fake._app, fake.Endpoint) = await LoopbackWebServer.StartAsync(fake.HandleAsync);
         return fake;
     }
 

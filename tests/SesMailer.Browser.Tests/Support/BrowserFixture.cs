@@ -1,12 +1,6 @@
 using System.Runtime.CompilerServices;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
-using SesMailer.Preview;
+using SesMailer.Preview.Tests;
 
 namespace SesMailer.Browser.Tests.Support;
 
@@ -22,7 +16,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Overrides <see cref="DefaultChromium"/>: the path of another Chromium or Chrome binary.</summary>
     public const string ChromiumVariable = "SESMAILER_CHROMIUM";
 
-    private WebApplication? _app;
+    private PreviewServer? _server;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -43,15 +37,9 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"(`apt-get install -y chromium`, which tests/test.sh does when it is missing) or set {ChromiumVariable} to a Chromium binary.");
         }
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSesMailer().DefaultFrom("Acme <hello@acme.example>").UseInMemory();
-        _app = builder.Build();
         // The compiled path: what the generated Send{Name}Async renders (hot reload has tests of its own in Preview.Tests).
-        _app.MapEmailPreviews("/emails", options => options.HotReload = false);
-        await _app.StartAsync();
-        BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        _server = await PreviewServer.StartAsync(defaultFrom: "Acme <hello@acme.example>");
+        BaseAddress = _server.BaseAddress;
 
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -84,10 +72,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 }

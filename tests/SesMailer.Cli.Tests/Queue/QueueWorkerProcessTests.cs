@@ -20,16 +20,6 @@ namespace SesMailer.Cli.Tests.Queue;
 [Collection(QueuePostgresGroup.Name)]
 public sealed class QueueWorkerProcessTests(QueuePostgres postgres, ITestOutputHelper output)
 {
-    private static string CliAssembly
-    {
-        get
-        {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-            var path = Path.Combine(SesMailer.TestSupport.RepositoryRoot.Path, "src", "SesMailer.Cli", "bin", configuration, "net10.0", "SesMailer.Cli.dll");
-            return File.Exists(path) ? path : throw new FileNotFoundException($"Build src/SesMailer.Cli first; {path} is missing.");
-        }
-    }
-
     [Fact]
     public async Task Three_workers_share_one_rate_without_a_throttle_and_deliver_each_message_once()
     {
@@ -244,26 +234,18 @@ public sealed class QueueWorkerProcessTests(QueuePostgres postgres, ITestOutputH
     /// <summary>Starts <c>sesmailer queue work --until-empty</c> with short leases, the connection in the environment.</summary>
     private static WorkerProcess Start(string connectionString, Uri endpoint, string maxSendRate, string workerId, int concurrency = 4)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[]
-        {
-            CliAssembly, "queue", "work", "--until-empty", "--max-send-rate", maxSendRate, "--concurrency", concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        var start = CliProcess.StartInfo(
+        [
+            "queue", "work", "--until-empty", "--max-send-rate", maxSendRate, "--concurrency", concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--claim-lease", "3", "--sending-lease", "3", "--worker-id", workerId, "--region", "us-east-1", "--endpoint", endpoint.ToString(),
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var variable in new[] { "AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SES", "AWS_SESSION_TOKEN", "PGHOST", "PGPORT", "PGUSER", "PGDATABASE", "PGPASSWORD" })
+        ]);
+        foreach (var variable in new[] { "PGHOST", "PGPORT", "PGUSER", "PGDATABASE", "PGPASSWORD" })
         {
             start.Environment.Remove(variable);
         }
 
         // The connection comes from the environment, as an operator would give it (no password in argv).
         start.Environment["SESMAILER_POSTGRES"] = connectionString;
-        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-        start.Environment["AWS_ACCESS_KEY_ID"] = CliRun.AccessKey;
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = CliRun.SecretKey;
         return new WorkerProcess(Process.Start(start)!);
     }
 

@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace SesMailer.TestSupport.Net;
 
-/// <summary>Starts an in-process Kestrel server on 127.0.0.1 with a free port, for the fake AWS services.</summary>
-internal static class LoopbackWebServer
+/// <summary>Starts an in-process Kestrel server on 127.0.0.1 with a free port, for the fake AWS services and the benchmarks' fakes.</summary>
+public static class LoopbackWebServer
 {
     /// <summary>Starts a server that hands every request to <paramref name="handler"/>; returns it and its base address.</summary>
     public static async Task<(WebApplication App, Uri Endpoint)> StartAsync(RequestDelegate handler)
