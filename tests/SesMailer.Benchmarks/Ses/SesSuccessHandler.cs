@@ -9,19 +9,20 @@ namespace SesMailer.Benchmarks.Ses;
 /// </summary>
 public sealed class SesSuccessHandler : HttpMessageHandler
 {
-    private const string SuccessXml = """
+    /// <summary>The message id in the answer.</summary>
+    public const string MessageId = "0100019ab2c3d4e5-6f7a8b9c-1d2e-4f5a-9b8c-7d6e5f4a3b2c-000000";
+
+    /// <summary>SES's SendRawEmail success document carrying <see cref="MessageId"/>: every stand-in for SES here answers it.</summary>
+    public const string SuccessXml = $"""
         <SendRawEmailResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/">
           <SendRawEmailResult>
-            <MessageId>0100019ab2c3d4e5-6f7a8b9c-1d2e-4f5a-9b8c-7d6e5f4a3b2c-000000</MessageId>
+            <MessageId>{MessageId}</MessageId>
           </SendRawEmailResult>
           <ResponseMetadata>
             <RequestId>6a1c2e4b-8d3f-4a5b-9c7d-2e1f0a9b8c7d</RequestId>
           </ResponseMetadata>
         </SendRawEmailResponse>
         """;
-
-    /// <summary>The message id in the answer.</summary>
-    public const string MessageId = "0100019ab2c3d4e5-6f7a8b9c-1d2e-4f5a-9b8c-7d6e5f4a3b2c-000000";
 
     /// <summary>When <see langword="true"/>, the body and Authorization header of each request are kept.</summary>
     public bool Record { get; set; }

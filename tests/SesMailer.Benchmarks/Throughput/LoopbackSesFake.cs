@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using SesMailer.Benchmarks.Ses;
 using SesMailer.TestSupport.Net;
 
 namespace SesMailer.Benchmarks.Throughput;
@@ -14,14 +15,9 @@ namespace SesMailer.Benchmarks.Throughput;
 public sealed class LoopbackSesFake : IAsyncDisposable
 {
     /// <summary>The message id in every answer.</summary>
-    public const string MessageId = "0100019ab2c3d4e5-6f7a8b9c-1d2e-4f5a-9b8c-7d6e5f4a3b2c-000000";
+    public const string MessageId = SesSuccessHandler.MessageId;
 
-    private static readonly byte[] Answer = Encoding.UTF8.GetBytes($"""
-        <SendRawEmailResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/">
-          <SendRawEmailResult><MessageId>{MessageId}</MessageId></SendRawEmailResult>
-          <ResponseMetadata><RequestId>6a1c2e4b-8d3f-4a5b-9c7d-2e1f0a9b8c7d</RequestId></ResponseMetadata>
-        </SendRawEmailResponse>
-        """);
+    private static readonly byte[] Answer = Encoding.UTF8.GetBytes(SesSuccessHandler.SuccessXml);
 
     private static readonly byte[] Prefix = "Action=SendRawEmail&Version=2010-12-01&RawMessage.Data="u8.ToArray();
 

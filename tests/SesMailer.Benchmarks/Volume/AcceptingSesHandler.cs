@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using SesMailer.Benchmarks.Ses;
 
 namespace SesMailer.Benchmarks.Volume;
 
@@ -11,13 +12,6 @@ namespace SesMailer.Benchmarks.Volume;
 /// </summary>
 public sealed class AcceptingSesHandler : HttpMessageHandler
 {
-    private const string SuccessXml = """
-        <SendRawEmailResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/">
-          <SendRawEmailResult><MessageId>0100019ab2c3d4e5-6f7a8b9c-1d2e-4f5a-9b8c-7d6e5f4a3b2c-000000</MessageId></SendRawEmailResult>
-          <ResponseMetadata><RequestId>6a1c2e4b-8d3f-4a5b-9c7d-2e1f0a9b8c7d</RequestId></ResponseMetadata>
-        </SendRawEmailResponse>
-        """;
-
     private readonly ConcurrentQueue<(long Timestamp, int Recipients, string Id)> _accepted = new();
 
     /// <summary>Every accepted send (Stopwatch timestamp, recipients, stable id).</summary>
@@ -35,6 +29,6 @@ public sealed class AcceptingSesHandler : HttpMessageHandler
         var idKey = fields.FirstOrDefault(f => f.Value == StableId.TagName && f.Key.StartsWith("Tags.member.", StringComparison.Ordinal)).Key;
         var id = idKey is null ? string.Empty : fields[idKey[..^".Name".Length] + ".Value"];
         _accepted.Enqueue((Stopwatch.GetTimestamp(), recipients, id));
-        return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(SuccessXml, Encoding.UTF8, "text/xml"), RequestMessage = request };
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(SesSuccessHandler.SuccessXml, Encoding.UTF8, "text/xml"), RequestMessage = request };
     }
 }
