@@ -117,7 +117,14 @@ public sealed partial class SesClient : ISesClient, IDisposable
     /// <inheritdoc />
     public override string ToString() => $"SesClient {{ Region = {Region}, Endpoint = {Endpoint} }}";
 
-    private async Task<SesXml.Success> InvokeAsync(QueryRequest request, CancellationToken cancellationToken)
+    private Task<SesXml.Success> InvokeAsync(QueryRequest request, CancellationToken cancellationToken) =>
+        InvokeAsync(request, SesXml.ParseSuccess, cancellationToken);
+
+    /// <summary>
+    /// Calls <paramref name="request"/> through the retry pipeline; <paramref name="parse"/> reads a 2xx answer inside
+    /// the attempt, so an answer that is not SES's counts as in doubt (for a send) and against the breaker.
+    /// </summary>
+    private async Task<T> InvokeAsync<T>(QueryRequest request, Func<string, HttpStatusCode, string, T> parse, CancellationToken cancellationToken)
     {
         // One body for the whole call: every attempt (retries, the clock-skew re-sign) sends these same bytes, and
         // the pooled buffers are returned only after the last attempt (and any write still running) is over.
@@ -128,10 +135,11 @@ public sealed partial class SesClient : ISesClient, IDisposable
         context.Properties.Set(SesRetryPipeline.StartedKey, _time.GetTimestamp());
         try
         {
+            // The callback returns the attempt's own ValueTask: no async layer of its own between Polly and the attempt.
             return await _pipeline.ExecuteAsync(
-                static async (ctx, state) => await state.client.SendOnceAsync(state.request, state.body, state.payloadHash, ctx.CancellationToken).ConfigureAwait(false),
+                static (ctx, state) => state.client.SendOnceAsync(state.request, state.body, state.payloadHash, state.parse, ctx.CancellationToken),
                 context,
-                (client: this, request, body, payloadHash)).ConfigureAwait(false);
+                (client: this, request, body, payloadHash, parse)).ConfigureAwait(false);
         }
         catch (BrokenCircuitException e)
         {
@@ -143,28 +151,45 @@ public sealed partial class SesClient : ISesClient, IDisposable
         }
     }
 
-    private async ValueTask<SesXml.Success> SendOnceAsync(QueryRequest request, FormBody body, string payloadHash, CancellationToken cancellationToken)
+    /// <summary>
+    /// One attempt: sign, post, read. When SES refuses the signing time and tells its own, it signs again once with
+    /// the corrected clock (a request refused for its timestamp was not acted on, so this is safe even for sends).
+    /// </summary>
+    private async ValueTask<T> SendOnceAsync<T>(QueryRequest request, FormBody body, string payloadHash, Func<string, HttpStatusCode, string, T> parse, CancellationToken cancellationToken)
     {
-        try
+        for (var resigned = false; ; resigned = true)
         {
-            return await SendSignedAsync(request, body, payloadHash, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SesClockSkewDetectedException)
-        {
-            // SES refused the signing time and told us its own: sign again once with the corrected clock.
-            // A request SES refused for its timestamp was not acted on, so this is safe even for sends.
-            try
+            var (status, text, serverDate) = await PostAsync(request, body, payloadHash, cancellationToken).ConfigureAwait(false);
+            if ((int)status is >= 200 and < 300)
             {
-                return await SendSignedAsync(request, body, payloadHash, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    return parse(request.Action, status, text);
+                }
+                catch (SesUnexpectedResponseException e) when (!request.IsIdempotent)
+                {
+                    // A 2xx that is not SES's answer (truncated, or from something in between): SES may have accepted it.
+                    throw new SesInDoubtException(request.Action, e);
+                }
             }
-            catch (SesClockSkewDetectedException again)
+
+            var error = SesXml.ParseError(status, text);
+            if (error is SesUnexpectedResponseException unexpected && !request.IsIdempotent && IsAmbiguous(status))
             {
-                throw again.Error;
+                // Not an SES error document: a proxy or load balancer answered (an HTML 502/504, a 408). It may have
+                // forwarded the message before giving up on SES's answer, so only an SES error proves nothing was sent.
+                throw new SesInDoubtException(request.Action, unexpected);
+            }
+
+            if (!ClockSkew.IsSkewError(error) || !ClockSkew.Adjust(ref _clockOffsetTicks, _time.GetUtcNow(), serverDate) || resigned)
+            {
+                throw error;
             }
         }
     }
 
-    private async ValueTask<SesXml.Success> SendSignedAsync(QueryRequest request, FormBody body, string payloadHash, CancellationToken cancellationToken)
+    /// <summary>Signs and posts the body once; the answer's status, text (size-limited) and <c>Date</c>.</summary>
+    private async ValueTask<(HttpStatusCode Status, string Text, DateTimeOffset? ServerDate)> PostAsync(QueryRequest request, FormBody body, string payloadHash, CancellationToken cancellationToken)
     {
         var credentials = await ResolveCredentialsAsync().ConfigureAwait(false);
         using var content = new TrackedContent(body);
@@ -174,17 +199,15 @@ public sealed partial class SesClient : ISesClient, IDisposable
         // A caller's token that can never be cancelled needs no linking: the attempt timeout alone is the token.
         using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token) : null;
         var attemptToken = linked?.Token ?? timeout.Token;
-        HttpStatusCode status;
-        string text;
-        DateTimeOffset? serverDate;
         try
         {
             // Headers first, so an oversized body is refused before it is buffered.
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptToken).ConfigureAwait(false);
-            status = response.StatusCode;
-            serverDate = response.Headers.Date;
-            text = await LimitedBody.ReadAsync(response.Content, _options.MaxResponseBytes, attemptToken).ConfigureAwait(false)
+            var status = response.StatusCode;
+            var text = await LimitedBody.ReadAsync(response.Content, _options.MaxResponseBytes, attemptToken).ConfigureAwait(false)
                 ?? throw new SesResponseTooLargeException(request.Action, status, _options.MaxResponseBytes, response.Content.Headers.ContentLength, inDoubt: !request.IsIdempotent);
+            // The Date is parsed only for an error (clock skew is learned from a refusal), not for every success.
+            return (status, text, (int)status is >= 200 and < 300 ? null : response.Headers.Date);
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
@@ -203,34 +226,6 @@ public sealed partial class SesClient : ISesClient, IDisposable
                 ? new TimeoutException($"no answer within {_options.AttemptTimeout.TotalSeconds:0.###} s (SesClientOptions.AttemptTimeout)", e)
                 : e);
         }
-
-        if ((int)status is >= 200 and < 300)
-        {
-            try
-            {
-                return SesXml.ParseSuccess(request.Action, status, text);
-            }
-            catch (SesUnexpectedResponseException e) when (!request.IsIdempotent)
-            {
-                // A 2xx that is not SES's answer (truncated, or from something in between): SES may have accepted it.
-                throw new SesInDoubtException(request.Action, e);
-            }
-        }
-
-        var error = SesXml.ParseError(status, text);
-        if (error is SesUnexpectedResponseException unexpected && !request.IsIdempotent && IsAmbiguous(status))
-        {
-            // Not an SES error document: a proxy or load balancer answered (an HTML 502/504, a 408). It may have
-            // forwarded the message before giving up on SES's answer, so only an SES error proves nothing was sent.
-            throw new SesInDoubtException(request.Action, unexpected);
-        }
-
-        if (ClockSkew.IsSkewError(error) && ClockSkew.Adjust(ref _clockOffsetTicks, _time.GetUtcNow(), serverDate))
-        {
-            throw new SesClockSkewDetectedException(error);
-        }
-
-        throw error;
     }
 
     private HttpRequestMessage BuildSignedRequest(HttpContent content, string payloadHash, ImmutableCredentials credentials)
