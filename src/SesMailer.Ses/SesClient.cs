@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.ExceptionServices;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -32,6 +33,7 @@ public sealed partial class SesClient : ISesClient, IDisposable
     private readonly TimeProvider _time;
     private readonly SigV4Signer _signer = new();
     private readonly ResiliencePipeline _pipeline;
+    private readonly CircuitBreakerStateProvider? _breakerState;
     private readonly Lock _credentialsGate = new();
     private AWSCredentials? _credentials;
     private long _clockOffsetTicks;
@@ -77,7 +79,7 @@ public sealed partial class SesClient : ISesClient, IDisposable
         _ownsHttp = httpClient is null;
         // The attempt timeout (driven by the injected clock) bounds each attempt, so the owned client has none of its own.
         _http = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        _pipeline = SesRetryPipeline.Create(options.Retry, options.CircuitBreaker, _time, () => NextJitter(), logger, e => Throttled?.Invoke(this, e));
+        _pipeline = SesRetryPipeline.Create(options.Retry, options.CircuitBreaker, _time, () => NextJitter(), logger, e => Throttled?.Invoke(this, e), out _breakerState);
     }
 
     /// <summary>
@@ -135,11 +137,79 @@ public sealed partial class SesClient : ISesClient, IDisposable
         context.Properties.Set(SesRetryPipeline.StartedKey, _time.GetTimestamp());
         try
         {
-            // The callback returns the attempt's own ValueTask: no async layer of its own between Polly and the attempt.
-            return await _pipeline.ExecuteAsync(
-                static (ctx, state) => state.client.SendOnceAsync(state.request, state.body, state.payloadHash, state.parse, ctx.CancellationToken),
-                context,
-                (client: this, request, body, payloadHash, parse)).ConfigureAwait(false);
+            if (_breakerState is not null && _breakerState.CircuitState != CircuitState.Closed)
+            {
+                // Open, half-open or isolated: the breaker decides whether this call goes at all.
+                return await _pipeline.ExecuteAsync(
+                    static (ctx, state) => state.client.SendOnceAsync(state.request, state.body, state.payloadHash, state.parse, ctx.CancellationToken),
+                    context,
+                    (client: this, request, body, payloadHash, parse)).ConfigureAwait(false);
+            }
+
+            // The breaker is closed, so it would let the first attempt through: make it outside the pipeline's async
+            // layers, then hand its outcome to the pipeline as the pipeline's own first attempt. The breaker counts it
+            // (a success too: its failure ratio is over all calls), and a failure is retried and classified exactly
+            // as before; only the common case, a success, is spared the machinery.
+            T result;
+            try
+            {
+                result = await SendOnceAsync(request, body, payloadHash, parse, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception first)
+            {
+                var replay = new FirstAttempt(first);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // The pipeline would refuse to start for a cancelled token, yet the breaker must count the attempt
+                    // made: hand it over under no token, marked not to be retried (the caller gave up), then fail as it did.
+                    await CountCancelledAttemptAsync(context, replay).ConfigureAwait(false);
+                    ExceptionDispatchInfo.Throw(first);
+                }
+
+                try
+                {
+                    return await _pipeline.ExecuteAsync(
+                        static (ctx, state) => state.replay.Take() is { } failed
+                            ? ValueTask.FromException<T>(failed)
+                            : state.client.SendOnceAsync(state.request, state.body, state.payloadHash, state.parse, ctx.CancellationToken),
+                        context,
+                        (client: this, request, body, payloadHash, parse, replay)).ConfigureAwait(false);
+                }
+                catch (BrokenCircuitException) when (replay.Pending)
+                {
+                    // The breaker opened (other calls failed) before it saw this attempt: the attempt was made all the
+                    // same, so its own failure (in doubt, perhaps) is the answer, never "nothing was sent". An open
+                    // breaker ignores outcomes, so not counting it changes nothing.
+                    ExceptionDispatchInfo.Throw(first);
+                    throw;
+                }
+            }
+
+            try
+            {
+                // Synchronous and already complete: the breaker records the success, the retry has nothing to do.
+                if (!cancellationToken.IsCancellationRequested)
+                {
+                    return _pipeline.Execute(static (_, done) => done, context, result);
+                }
+
+                // Cancelled after the answer came: the pipeline would refuse to start, and the success still counts.
+                var detached = DetachedContext(context, noRetry: false);
+                try
+                {
+                    return _pipeline.Execute(static (_, done) => done, detached, result);
+                }
+                finally
+                {
+                    ResilienceContextPool.Shared.Return(detached);
+                }
+            }
+            catch (BrokenCircuitException)
+            {
+                // The breaker opened while this call was under way (other calls failed): the call itself was made and
+                // succeeded, as it would have through the pipeline, where a success in the open state changes nothing.
+                return result;
+            }
         }
         catch (BrokenCircuitException e)
         {
@@ -149,6 +219,43 @@ public sealed partial class SesClient : ISesClient, IDisposable
         {
             ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    private async Task CountCancelledAttemptAsync(ResilienceContext callContext, FirstAttempt replay)
+    {
+        var context = DetachedContext(callContext, noRetry: true);
+        try
+        {
+            await _pipeline.ExecuteAsync(static (_, failed) => ValueTask.FromException<bool>(failed.Take()!), context, replay).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is BrokenCircuitException || !replay.Pending)
+        {
+            // Expected: the attempt's own failure coming back, or the breaker refusing it (open: it would not count it).
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>A context like <paramref name="callContext"/> under no cancellation token, for outcomes already known.</summary>
+    private ResilienceContext DetachedContext(ResilienceContext callContext, bool noRetry)
+    {
+        var context = ResilienceContextPool.Shared.Get(CancellationToken.None);
+        context.Properties.Set(SesRetryPipeline.ActionKey, callContext.Properties.GetValue(SesRetryPipeline.ActionKey, "?"));
+        context.Properties.Set(SesRetryPipeline.StartedKey, callContext.Properties.GetValue(SesRetryPipeline.StartedKey, _time.GetTimestamp()));
+        context.Properties.Set(SesRetryPipeline.NoRetryKey, noRetry);
+        return context;
+    }
+
+    /// <summary>The failed first attempt, handed once to the pipeline in place of making it again.</summary>
+    private sealed class FirstAttempt(Exception failure)
+    {
+        private Exception? _failure = failure;
+
+        public bool Pending => Volatile.Read(ref _failure) is not null;
+
+        public Exception? Take() => Interlocked.Exchange(ref _failure, null);
     }
 
     /// <summary>
