@@ -62,6 +62,35 @@ public sealed class BreakerAccountingTests : IAsyncLifetime
         Assert.Equal(3, _server.Requests.Count);
     }
 
+    [Fact]
+    public async Task Sends_cancelled_after_their_body_left_are_in_doubt_and_counted_against_the_breaker()
+    {
+        using var ses = new SesClient(new SesClientOptions
+        {
+            Region = "us-west-2",
+            Endpoint = _server.Endpoint,
+            CircuitBreaker = new SesCircuitBreakerOptions { MinimumThroughput = 2, FailureRatio = 1, BreakDuration = TimeSpan.FromMinutes(1) },
+        }, credentials: SesCredentials.FromAccessKey(FakeSes.AccessKey, FakeSes.SecretKey));
+        for (var i = 1; i <= 2; i++)
+        {
+            _server.EnqueueFault(new DelayFault(TimeSpan.FromSeconds(10)));
+            using var cancel = new CancellationTokenSource();
+            var sending = ses.SendRawEmailAsync(TestMessages.RawRequest(), cancel.Token);
+            for (var wait = 0; wait < 500 && _server.Requests.Count < i; wait++)
+            {
+                await Task.Delay(10);
+            }
+
+            await cancel.CancelAsync();
+            await Assert.ThrowsAsync<SesInDoubtException>(() => sending);
+        }
+
+        // The caller had given up when each outcome reached the pipeline; the breaker counted both all the same
+        // (in doubt counts against it), so it opened, and the next send fails fast.
+        await Assert.ThrowsAsync<SesCircuitOpenException>(() => ses.SendRawEmailAsync(TestMessages.RawRequest(), TestMessages.Timeout()));
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
     private SesClient Client() => new(new SesClientOptions
     {
         Region = "us-west-2",
