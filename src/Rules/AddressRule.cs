@@ -11,6 +11,10 @@ namespace SesMailer.Rules;
 /// </summary>
 internal static class AddressRule
 {
+    // DNS limits (RFC 1035) that UTS 46 checks too: a name of at most 253 characters (without a final dot), a label of at most 63.
+    private const int MaxHostNameLength = 253;
+    private const int MaxLabelLength = 63;
+
     // UseStd3AsciiRules: labels are letters, digits and hyphens only, as DNS host names must be.
     private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true, AllowUnassigned = false };
 
@@ -39,13 +43,21 @@ internal static class AddressRule
         }
 
         string ascii;
-        try
+        if (IsPlainHostName(domain))
         {
-            ascii = Idn.GetAscii(domain);
+            // What IdnMapping gives for such a name (it only maps upper case to lower case), without the ICU call.
+            ascii = domain;
         }
-        catch (ArgumentException)
+        else
         {
-            return Invalid(text, $"'{domain}' is not a valid domain name");
+            try
+            {
+                ascii = Idn.GetAscii(domain);
+            }
+            catch (ArgumentException)
+            {
+                return Invalid(text, $"'{domain}' is not a valid domain name");
+            }
         }
 
         if (ascii.IndexOf('.') < 0 || ascii[ascii.Length - 1] == '.')
@@ -53,7 +65,8 @@ internal static class AddressRule
             return Invalid(text, $"'{domain}' is not a fully qualified domain name");
         }
 
-        return RuleResult.Valid(local + "@" + ascii.ToLowerInvariant());
+        var lower = ascii.ToLowerInvariant();
+        return RuleResult.Valid(ReferenceEquals(lower, domain) ? text : local + "@" + lower);
     }
 
     /// <summary>
@@ -99,6 +112,47 @@ internal static class AddressRule
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="domain"/> is an ASCII host name that IdnMapping (UTS 46, STD3 rules) accepts unchanged
+    /// but for case: 1 to 253 characters, labels of 1 to 63 letters, digits and hyphens, none starting or ending
+    /// with a hyphen or having hyphens in its 3rd and 4th places (which also leaves every "xn--" label to IdnMapping,
+    /// which decodes and checks it). Anything else, valid or not, goes through IdnMapping.
+    /// </summary>
+    private static bool IsPlainHostName(string domain)
+    {
+        if (domain.Length == 0 || domain.Length > MaxHostNameLength)
+        {
+            return false;
+        }
+
+        var start = 0;
+        for (var i = 0; i <= domain.Length; i++)
+        {
+            if (i < domain.Length && domain[i] != '.')
+            {
+                var c = domain[i];
+                if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-'))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            var length = i - start;
+            if (length is 0 or > MaxLabelLength
+                || domain[start] == '-' || domain[i - 1] == '-'
+                || (length >= 4 && domain[start + 2] == '-' && domain[start + 3] == '-'))
+            {
+                return false;
+            }
+
+            start = i + 1;
+        }
+
+        return true;
     }
 
     // atext of RFC 5322 and the dot: a dot-atom local part.

@@ -194,7 +194,7 @@ public sealed partial class SesClient
             .AddTags(request.Tags)
             .AddIfPresent("SourceArn", request.SourceArn)
             .AddIfPresent("ReturnPathArn", request.ReturnPathArn);
-        return MessageIdOf(await InvokeAsync(query, cancellationToken).ConfigureAwait(false));
+        return MessageIdOf(query.Action, await InvokeAsync(query, SesXml.ParseSent, cancellationToken).ConfigureAwait(false));
     }
 
     /// <inheritdoc />
@@ -220,7 +220,7 @@ public sealed partial class SesClient
             .AddIfPresent("FromArn", request.FromArn)
             .AddIfPresent("SourceArn", request.SourceArn)
             .AddIfPresent("ReturnPathArn", request.ReturnPathArn);
-        return MessageIdOf(await InvokeAsync(query, cancellationToken).ConfigureAwait(false));
+        return MessageIdOf(query.Action, await InvokeAsync(query, SesXml.ParseSent, cancellationToken).ConfigureAwait(false));
     }
 
     /// <inheritdoc />
@@ -259,10 +259,10 @@ public sealed partial class SesClient
     private static long OptionalCount(XElement member, string name) =>
         SesXml.Child(member, name) is null ? 0 : SesXml.Integer(member, name);
 
-    private static SendEmailResponse MessageIdOf(SesXml.Success answer) => new()
+    private static SendEmailResponse MessageIdOf(string action, SesXml.Sent answer) => new()
     {
         RequestId = answer.RequestId,
-        MessageId = SesXml.Required(answer.Result, "MessageId"),
+        MessageId = SesXml.RequiredMessageId(action, answer),
     };
 
     /// <summary>Calls an action whose answer holds nothing but the request id.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.ExceptionServices;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -32,6 +33,7 @@ public sealed partial class SesClient : ISesClient, IDisposable
     private readonly TimeProvider _time;
     private readonly SigV4Signer _signer = new();
     private readonly ResiliencePipeline _pipeline;
+    private readonly CircuitBreakerStateProvider? _breakerState;
     private readonly Lock _credentialsGate = new();
     private AWSCredentials? _credentials;
     private long _clockOffsetTicks;
@@ -77,7 +79,7 @@ public sealed partial class SesClient : ISesClient, IDisposable
         _ownsHttp = httpClient is null;
         // The attempt timeout (driven by the injected clock) bounds each attempt, so the owned client has none of its own.
         _http = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        _pipeline = SesRetryPipeline.Create(options.Retry, options.CircuitBreaker, _time, () => NextJitter(), logger, e => Throttled?.Invoke(this, e));
+        _pipeline = SesRetryPipeline.Create(options.Retry, options.CircuitBreaker, _time, () => NextJitter(), logger, e => Throttled?.Invoke(this, e), out _breakerState);
     }
 
     /// <summary>
@@ -117,7 +119,14 @@ public sealed partial class SesClient : ISesClient, IDisposable
     /// <inheritdoc />
     public override string ToString() => $"SesClient {{ Region = {Region}, Endpoint = {Endpoint} }}";
 
-    private async Task<SesXml.Success> InvokeAsync(QueryRequest request, CancellationToken cancellationToken)
+    private Task<SesXml.Success> InvokeAsync(QueryRequest request, CancellationToken cancellationToken) =>
+        InvokeAsync(request, SesXml.ParseSuccess, cancellationToken);
+
+    /// <summary>
+    /// Calls <paramref name="request"/> through the retry pipeline; <paramref name="parse"/> reads a 2xx answer inside
+    /// the attempt, so an answer that is not SES's counts as in doubt (for a send) and against the breaker.
+    /// </summary>
+    private async Task<T> InvokeAsync<T>(QueryRequest request, Func<string, HttpStatusCode, string, T> parse, CancellationToken cancellationToken)
     {
         // One body for the whole call: every attempt (retries, the clock-skew re-sign) sends these same bytes, and
         // the pooled buffers are returned only after the last attempt (and any write still running) is over.
@@ -128,10 +137,79 @@ public sealed partial class SesClient : ISesClient, IDisposable
         context.Properties.Set(SesRetryPipeline.StartedKey, _time.GetTimestamp());
         try
         {
-            return await _pipeline.ExecuteAsync(
-                static async (ctx, state) => await state.client.SendOnceAsync(state.request, state.body, state.payloadHash, ctx.CancellationToken).ConfigureAwait(false),
-                context,
-                (client: this, request, body, payloadHash)).ConfigureAwait(false);
+            if (_breakerState is not null && _breakerState.CircuitState != CircuitState.Closed)
+            {
+                // Open, half-open or isolated: the breaker decides whether this call goes at all.
+                return await _pipeline.ExecuteAsync(
+                    static (ctx, state) => state.client.SendOnceAsync(state.request, state.body, state.payloadHash, state.parse, ctx.CancellationToken),
+                    context,
+                    (client: this, request, body, payloadHash, parse)).ConfigureAwait(false);
+            }
+
+            // The breaker is closed, so it would let the first attempt through: make it outside the pipeline's async
+            // layers, then hand its outcome to the pipeline as the pipeline's own first attempt. The breaker counts it
+            // (a success too: its failure ratio is over all calls), and a failure is retried and classified exactly
+            // as before; only the common case, a success, is spared the machinery.
+            T result;
+            try
+            {
+                result = await SendOnceAsync(request, body, payloadHash, parse, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception first)
+            {
+                var replay = new FirstAttempt(first);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // The pipeline would refuse to start for a cancelled token, yet the breaker must count the attempt
+                    // made: hand it over under no token, marked not to be retried (the caller gave up), then fail as it did.
+                    await CountCancelledAttemptAsync(context, replay).ConfigureAwait(false);
+                    ExceptionDispatchInfo.Throw(first);
+                }
+
+                try
+                {
+                    return await _pipeline.ExecuteAsync(
+                        static (ctx, state) => state.replay.Take() is { } failed
+                            ? ValueTask.FromException<T>(failed)
+                            : state.client.SendOnceAsync(state.request, state.body, state.payloadHash, state.parse, ctx.CancellationToken),
+                        context,
+                        (client: this, request, body, payloadHash, parse, replay)).ConfigureAwait(false);
+                }
+                catch (BrokenCircuitException) when (replay.Pending)
+                {
+                    // The breaker opened (other calls failed) before it saw this attempt: the attempt was made all the
+                    // same, so its own failure (in doubt, perhaps) is the answer, never "nothing was sent". An open
+                    // breaker ignores outcomes, so not counting it changes nothing.
+                    ExceptionDispatchInfo.Throw(first);
+                    throw;
+                }
+            }
+
+            try
+            {
+                // Synchronous and already complete: the breaker records the success, the retry has nothing to do.
+                if (!cancellationToken.IsCancellationRequested)
+                {
+                    return _pipeline.Execute(static (_, done) => done, context, result);
+                }
+
+                // Cancelled after the answer came: the pipeline would refuse to start, and the success still counts.
+                var detached = DetachedContext(context, noRetry: false);
+                try
+                {
+                    return _pipeline.Execute(static (_, done) => done, detached, result);
+                }
+                finally
+                {
+                    ResilienceContextPool.Shared.Return(detached);
+                }
+            }
+            catch (BrokenCircuitException)
+            {
+                // The breaker opened while this call was under way (other calls failed): the call itself was made and
+                // succeeded, as it would have through the pipeline, where a success in the open state changes nothing.
+                return result;
+            }
         }
         catch (BrokenCircuitException e)
         {
@@ -143,28 +221,82 @@ public sealed partial class SesClient : ISesClient, IDisposable
         }
     }
 
-    private async ValueTask<SesXml.Success> SendOnceAsync(QueryRequest request, FormBody body, string payloadHash, CancellationToken cancellationToken)
+    private async Task CountCancelledAttemptAsync(ResilienceContext callContext, FirstAttempt replay)
     {
+        var context = DetachedContext(callContext, noRetry: true);
         try
         {
-            return await SendSignedAsync(request, body, payloadHash, cancellationToken).ConfigureAwait(false);
+            await _pipeline.ExecuteAsync(static (_, failed) => ValueTask.FromException<bool>(failed.Take()!), context, replay).ConfigureAwait(false);
         }
-        catch (SesClockSkewDetectedException)
+        catch (Exception e) when (e is BrokenCircuitException || !replay.Pending)
         {
-            // SES refused the signing time and told us its own: sign again once with the corrected clock.
-            // A request SES refused for its timestamp was not acted on, so this is safe even for sends.
-            try
+            // Expected: the attempt's own failure coming back, or the breaker refusing it (open: it would not count it).
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>A context like <paramref name="callContext"/> under no cancellation token, for outcomes already known.</summary>
+    private ResilienceContext DetachedContext(ResilienceContext callContext, bool noRetry)
+    {
+        var context = ResilienceContextPool.Shared.Get(CancellationToken.None);
+        context.Properties.Set(SesRetryPipeline.ActionKey, callContext.Properties.GetValue(SesRetryPipeline.ActionKey, "?"));
+        context.Properties.Set(SesRetryPipeline.StartedKey, callContext.Properties.GetValue(SesRetryPipeline.StartedKey, _time.GetTimestamp()));
+        context.Properties.Set(SesRetryPipeline.NoRetryKey, noRetry);
+        return context;
+    }
+
+    /// <summary>The failed first attempt, handed once to the pipeline in place of making it again.</summary>
+    private sealed class FirstAttempt(Exception failure)
+    {
+        private Exception? _failure = failure;
+
+        public bool Pending => Volatile.Read(ref _failure) is not null;
+
+        public Exception? Take() => Interlocked.Exchange(ref _failure, null);
+    }
+
+    /// <summary>
+    /// One attempt: sign, post, read. When SES refuses the signing time and tells its own, it signs again once with
+    /// the corrected clock (a request refused for its timestamp was not acted on, so this is safe even for sends).
+    /// </summary>
+    private async ValueTask<T> SendOnceAsync<T>(QueryRequest request, FormBody body, string payloadHash, Func<string, HttpStatusCode, string, T> parse, CancellationToken cancellationToken)
+    {
+        for (var resigned = false; ; resigned = true)
+        {
+            var (status, text, serverDate) = await PostAsync(request, body, payloadHash, cancellationToken).ConfigureAwait(false);
+            if ((int)status is >= 200 and < 300)
             {
-                return await SendSignedAsync(request, body, payloadHash, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    return parse(request.Action, status, text);
+                }
+                catch (SesUnexpectedResponseException e) when (!request.IsIdempotent)
+                {
+                    // A 2xx that is not SES's answer (truncated, or from something in between): SES may have accepted it.
+                    throw new SesInDoubtException(request.Action, e);
+                }
             }
-            catch (SesClockSkewDetectedException again)
+
+            var error = SesXml.ParseError(status, text);
+            if (error is SesUnexpectedResponseException unexpected && !request.IsIdempotent && IsAmbiguous(status))
             {
-                throw again.Error;
+                // Not an SES error document: a proxy or load balancer answered (an HTML 502/504, a 408). It may have
+                // forwarded the message before giving up on SES's answer, so only an SES error proves nothing was sent.
+                throw new SesInDoubtException(request.Action, unexpected);
+            }
+
+            if (!ClockSkew.IsSkewError(error) || !ClockSkew.Adjust(ref _clockOffsetTicks, _time.GetUtcNow(), serverDate) || resigned)
+            {
+                throw error;
             }
         }
     }
 
-    private async ValueTask<SesXml.Success> SendSignedAsync(QueryRequest request, FormBody body, string payloadHash, CancellationToken cancellationToken)
+    /// <summary>Signs and posts the body once; the answer's status, text (size-limited) and <c>Date</c>.</summary>
+    private async ValueTask<(HttpStatusCode Status, string Text, DateTimeOffset? ServerDate)> PostAsync(QueryRequest request, FormBody body, string payloadHash, CancellationToken cancellationToken)
     {
         var credentials = await ResolveCredentialsAsync().ConfigureAwait(false);
         using var content = new TrackedContent(body);
@@ -174,17 +306,15 @@ public sealed partial class SesClient : ISesClient, IDisposable
         // A caller's token that can never be cancelled needs no linking: the attempt timeout alone is the token.
         using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token) : null;
         var attemptToken = linked?.Token ?? timeout.Token;
-        HttpStatusCode status;
-        string text;
-        DateTimeOffset? serverDate;
         try
         {
             // Headers first, so an oversized body is refused before it is buffered.
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptToken).ConfigureAwait(false);
-            status = response.StatusCode;
-            serverDate = response.Headers.Date;
-            text = await LimitedBody.ReadAsync(response.Content, _options.MaxResponseBytes, attemptToken).ConfigureAwait(false)
+            var status = response.StatusCode;
+            var text = await LimitedBody.ReadAsync(response.Content, _options.MaxResponseBytes, attemptToken).ConfigureAwait(false)
                 ?? throw new SesResponseTooLargeException(request.Action, status, _options.MaxResponseBytes, response.Content.Headers.ContentLength, inDoubt: !request.IsIdempotent);
+            // The Date is parsed only for an error (clock skew is learned from a refusal), not for every success.
+            return (status, text, (int)status is >= 200 and < 300 ? null : response.Headers.Date);
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
@@ -203,34 +333,6 @@ public sealed partial class SesClient : ISesClient, IDisposable
                 ? new TimeoutException($"no answer within {_options.AttemptTimeout.TotalSeconds:0.###} s (SesClientOptions.AttemptTimeout)", e)
                 : e);
         }
-
-        if ((int)status is >= 200 and < 300)
-        {
-            try
-            {
-                return SesXml.ParseSuccess(request.Action, status, text);
-            }
-            catch (SesUnexpectedResponseException e) when (!request.IsIdempotent)
-            {
-                // A 2xx that is not SES's answer (truncated, or from something in between): SES may have accepted it.
-                throw new SesInDoubtException(request.Action, e);
-            }
-        }
-
-        var error = SesXml.ParseError(status, text);
-        if (error is SesUnexpectedResponseException unexpected && !request.IsIdempotent && IsAmbiguous(status))
-        {
-            // Not an SES error document: a proxy or load balancer answered (an HTML 502/504, a 408). It may have
-            // forwarded the message before giving up on SES's answer, so only an SES error proves nothing was sent.
-            throw new SesInDoubtException(request.Action, unexpected);
-        }
-
-        if (ClockSkew.IsSkewError(error) && ClockSkew.Adjust(ref _clockOffsetTicks, _time.GetUtcNow(), serverDate))
-        {
-            throw new SesClockSkewDetectedException(error);
-        }
-
-        throw error;
     }
 
     private HttpRequestMessage BuildSignedRequest(HttpContent content, string payloadHash, ImmutableCredentials credentials)

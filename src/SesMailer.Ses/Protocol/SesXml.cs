@@ -13,6 +13,9 @@ internal static class SesXml
 {
     private const int BodyQuoteLength = 200;
 
+    // Read-only once created, so one instance serves every thread. No DTD (no entity expansion), no resolver.
+    private static readonly XmlReaderSettings ReaderSettings = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+
     /// <summary>A successful answer: its <c>XResult</c> element (or an empty one) and its request id.</summary>
     public readonly record struct Success(XElement Result, string RequestId);
 
@@ -31,31 +34,167 @@ internal static class SesXml
         return new Success(result, requestId);
     }
 
-    /// <summary>Turns a non-2xx answer into the matching <see cref="SesException"/>.</summary>
+    /// <summary>The answer to a send: the message id SES assigned (<see langword="null"/> when the answer has none) and the request id.</summary>
+    public readonly record struct Sent(string? MessageId, string RequestId, string Body);
+
+    /// <summary>
+    /// Parses the body of a 2xx answer to a send (<c>SendRawEmail</c>, <c>SendEmail</c>) in one forward pass, with no
+    /// document tree: <see cref="PlainSentAnswer"/> for SES's plain XML, else an <see cref="XmlReader"/>. The whole body
+    /// is read, so XML that is not well-formed anywhere is refused as <see cref="ParseSuccess"/> refuses it.
+    /// </summary>
+    /// <exception cref="SesUnexpectedResponseException">The body is not XML, or its root is not <c>{action}Response</c>.</exception>
+    public static Sent ParseSent(string action, HttpStatusCode status, string body)
+    {
+        // SES's own answers are plain XML, read without an XmlReader; anything else, malformed or not, by the reader.
+        if (PlainSentAnswer.TryRead(body, action, out var rootMatches, out var plainMessageId, out var plainRequestId))
+        {
+            return rootMatches ? new Sent(plainMessageId, plainRequestId ?? string.Empty, body) : throw Unexpected(status, body, retryable: false);
+        }
+
+        return ReadSent(action, status, body);
+    }
+
+    /// <summary><see cref="ParseSent"/> with the <see cref="XmlReader"/> alone (tests prove the plain path agrees with it).</summary>
+    internal static Sent ReadSent(string action, HttpStatusCode status, string body)
+    {
+        string? messageId = null;
+        string? requestId = null;
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(body), ReaderSettings);
+            if (reader.MoveToContent() != XmlNodeType.Element || !IsName(reader.LocalName, action, "Response"))
+            {
+                throw Unexpected(status, body, retryable: false);
+            }
+
+            // Depth 1: <{action}Result> and <ResponseMetadata>; depth 2: their members. The first of each counts, as in ParseSuccess.
+            var section = Section.None;
+            var resultSeen = false;
+            var metadataSeen = false;
+            reader.Read();
+            while (!reader.EOF)
+            {
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    reader.Read();
+                }
+                else if (reader.Depth == 1)
+                {
+                    section = Section.None;
+                    if (!resultSeen && IsName(reader.LocalName, action, "Result"))
+                    {
+                        (section, resultSeen) = (Section.Result, true);
+                    }
+                    else if (!metadataSeen && reader.LocalName == "ResponseMetadata")
+                    {
+                        (section, metadataSeen) = (Section.Metadata, true);
+                    }
+
+                    reader.Read();
+                }
+                else if (reader.Depth == 2 && section == Section.Result && messageId is null && reader.LocalName == "MessageId")
+                {
+                    messageId = reader.ReadElementContentAsString().Trim();
+                }
+                else if (reader.Depth == 2 && section == Section.Metadata && requestId is null && reader.LocalName == "RequestId")
+                {
+                    requestId = reader.ReadElementContentAsString().Trim();
+                }
+                else
+                {
+                    reader.Read();
+                }
+            }
+        }
+        catch (XmlException e)
+        {
+            throw Unexpected(status, body, retryable: false, e);
+        }
+
+        return new Sent(messageId, requestId ?? string.Empty, body);
+    }
+
+    /// <summary>The message id of a send's answer, or the error that names what is missing (quoting the answer).</summary>
+    /// <exception cref="SesUnexpectedResponseException">The answer has no <c>MessageId</c>.</exception>
+    public static string RequiredMessageId(string action, Sent sent) =>
+        sent.MessageId ?? throw new SesUnexpectedResponseException(HttpStatusCode.OK, Quote($"no <MessageId> in <{action}Result>: {sent.Body}"), isRetryable: false);
+
+    /// <summary>Turns a non-2xx answer into the matching <see cref="SesException"/>, reading it in one forward pass.</summary>
     public static SesException ParseError(HttpStatusCode status, string body)
     {
         var retryable = (int)status >= 500;
-        XElement root;
+        string? code = null, message = null, type = null, errorRequestId = null, rootRequestId = null;
+        var errorSeen = false;
         try
         {
-            root = Load(status, body, retryable);
+            using var reader = XmlReader.Create(new StringReader(body), ReaderSettings);
+            if (reader.MoveToContent() != XmlNodeType.Element)
+            {
+                return Unexpected(status, body, retryable);
+            }
+
+            // <ErrorResponse><Error>…</Error><RequestId/></ErrorResponse>, or a bare <Error>…</Error> (its members at depth 1).
+            var bare = reader.LocalName == "Error";
+            if (!bare && reader.LocalName != "ErrorResponse")
+            {
+                return Unexpected(status, body, retryable);
+            }
+
+            var errorDepth = bare ? 0 : -1;
+            errorSeen = bare;
+            reader.Read();
+            while (!reader.EOF)
+            {
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    reader.Read();
+                    continue;
+                }
+
+                var depth = reader.Depth;
+                if (depth == 1 && !bare && !errorSeen && reader.LocalName == "Error")
+                {
+                    (errorDepth, errorSeen) = (1, true);
+                    reader.Read();
+                }
+                else if (depth == 1 && !bare && reader.LocalName == "RequestId" && rootRequestId is null)
+                {
+                    rootRequestId = reader.ReadElementContentAsString().Trim();
+                }
+                else if (errorDepth >= 0 && depth == errorDepth + 1 && IsErrorMember(reader.LocalName, code, message, type, errorRequestId) is { } member)
+                {
+                    var value = reader.ReadElementContentAsString().Trim();
+                    switch (member)
+                    {
+                        case "Code": code = value; break;
+                        case "Message": message = value; break;
+                        case "Type": type = value; break;
+                        default: errorRequestId = value; break;
+                    }
+                }
+                else
+                {
+                    if (depth <= errorDepth)
+                    {
+                        errorDepth = -1;
+                    }
+
+                    reader.Read();
+                }
+            }
         }
-        catch (SesUnexpectedResponseException e)
+        catch (XmlException e)
         {
-            return e;
+            return Unexpected(status, body, retryable, e);
         }
 
-        var error = root.Name.LocalName == "ErrorResponse" ? Child(root, "Error") : root.Name.LocalName == "Error" ? root : null;
-        var code = Child(error, "Code")?.Value.Trim();
-        if (error is null || string.IsNullOrEmpty(code))
+        if (!errorSeen || code is null || code.Length == 0)
         {
             return Unexpected(status, body, retryable);
         }
 
-        var message = Child(error, "Message")?.Value.Trim() ?? string.Empty;
-        var type = Child(error, "Type")?.Value.Trim();
-        var requestId = Child(root, "RequestId")?.Value.Trim() ?? Child(error, "RequestId")?.Value.Trim();
-        return SesErrorClassifier.Classify(code, message, string.IsNullOrEmpty(requestId) ? null : requestId, status, type);
+        var requestId = rootRequestId ?? errorRequestId;
+        return SesErrorClassifier.Classify(code, message ?? string.Empty, string.IsNullOrEmpty(requestId) ? null : requestId, status, type);
     }
 
     public static XElement? Child(XElement? parent, string localName) =>
@@ -103,14 +242,36 @@ internal static class SesXml
     {
         try
         {
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-            using var reader = XmlReader.Create(new StringReader(body), settings);
+            using var reader = XmlReader.Create(new StringReader(body), ReaderSettings);
             return XDocument.Load(reader).Root ?? throw Unexpected(status, body, retryable);
         }
         catch (XmlException e)
         {
             throw Unexpected(status, body, retryable, e);
         }
+    }
+
+    // "{prefix}{suffix}" without building the string.
+    private static bool IsName(string localName, string prefix, string suffix) =>
+        localName.Length == prefix.Length + suffix.Length
+        && localName.StartsWith(prefix, StringComparison.Ordinal)
+        && localName.EndsWith(suffix, StringComparison.Ordinal);
+
+    // The member of <Error> this element is, when it is one not read yet (the first of each counts).
+    private static string? IsErrorMember(string localName, string? code, string? message, string? type, string? requestId) => localName switch
+    {
+        "Code" when code is null => "Code",
+        "Message" when message is null => "Message",
+        "Type" when type is null => "Type",
+        "RequestId" when requestId is null => "RequestId",
+        _ => null,
+    };
+
+    private enum Section
+    {
+        None,
+        Result,
+        Metadata,
     }
 
     private static SesUnexpectedResponseException Unexpected(HttpStatusCode status, string body, bool retryable, Exception? inner = null) =>

@@ -19,8 +19,16 @@ internal static partial class SesRetryPipeline
     /// <summary>When the call started (a <see cref="TimeProvider"/> timestamp), for the retry time budget.</summary>
     public static readonly ResiliencePropertyKey<long> StartedKey = new("SesMailer.Ses.Started");
 
-    public static ResiliencePipeline Create(SesRetryOptions options, SesCircuitBreakerOptions breaker, TimeProvider timeProvider, Func<double> nextJitter, ILogger? logger, Action<SesException>? onThrottled = null)
+    /// <summary>
+    /// Set on a call whose failed first attempt is handed to the pipeline after the caller cancelled: the breaker must
+    /// still count the attempt, but nothing is retried for a caller that gave up.
+    /// </summary>
+    public static readonly ResiliencePropertyKey<bool> NoRetryKey = new("SesMailer.Ses.NoRetry");
+
+    /// <summary>Builds the pipeline; <paramref name="breakerState"/> reads its breaker's state (<see langword="null"/> when there is no breaker).</summary>
+    public static ResiliencePipeline Create(SesRetryOptions options, SesCircuitBreakerOptions breaker, TimeProvider timeProvider, Func<double> nextJitter, ILogger? logger, Action<SesException>? onThrottled, out CircuitBreakerStateProvider? breakerState)
     {
+        breakerState = null;
         options.Validate();
         breaker.Validate();
         var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
@@ -31,6 +39,7 @@ internal static partial class SesRetryPipeline
                 MaxRetryAttempts = options.MaxRetryAttempts,
                 ShouldHandle = args => ValueTask.FromResult(
                     args.Outcome.Exception is SesException { IsRetryable: true, IsNotAttempted: false }
+                    && !args.Context.Properties.GetValue(NoRetryKey, false)
                     && Remaining(args.Context, options, timeProvider) > TimeSpan.Zero),
                 DelayGenerator = args =>
                 {
@@ -60,8 +69,10 @@ internal static partial class SesRetryPipeline
 
         if (breaker.Enabled)
         {
+            breakerState = new CircuitBreakerStateProvider();
             builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
+                StateProvider = breakerState,
                 FailureRatio = breaker.FailureRatio,
                 MinimumThroughput = breaker.MinimumThroughput,
                 SamplingDuration = breaker.SamplingDuration,

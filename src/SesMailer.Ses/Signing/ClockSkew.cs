@@ -32,9 +32,3 @@ internal static class ClockSkew
         return true;
     }
 }
-
-/// <summary>Internal signal: the request was refused for its timestamp and the clock offset was corrected.</summary>
-internal sealed class SesClockSkewDetectedException(SesException error) : Exception(error.Message, error)
-{
-    public SesException Error { get; } = error;
-}

@@ -56,19 +56,40 @@ internal sealed class SigV4Signer
             var kRegion = HMACSHA256.HashData(kDate, Encoding.UTF8.GetBytes(scope.Region));
             var kService = HMACSHA256.HashData(kRegion, Encoding.UTF8.GetBytes(scope.Service));
             var kSigning = HMACSHA256.HashData(kService, "aws4_request"u8);
-            _cachedKey = new CachedKey(SecretFingerprint(credentials.SecretKey), date, scope.Region, scope.Service, kSigning);
+            _cachedKey = new CachedKey(SecretFingerprint(credentials.SecretKey), new WeakReference<string>(credentials.SecretKey), date, scope.Region, scope.Service, kSigning);
             KeyDerivations++;
             return kSigning;
         }
     }
 
-    // The cache keeps a hash of the secret, not the secret, so a heap dump of the cache reveals nothing new.
+    // The cache keeps a hash of the secret, not the secret, so a heap dump of the cache reveals nothing new. It also
+    // holds the secret string it was derived from weakly: credentials objects hand out the same string on every
+    // call, so recognising it by reference spares the SHA-256 of the secret per request, and a weak reference keeps
+    // the secret no longer than the credentials object does.
     private static byte[] SecretFingerprint(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 
-    private sealed record CachedKey(byte[] SecretHash, string Date, string Region, string Service, byte[] Key)
+    private sealed record CachedKey(byte[] SecretHash, WeakReference<string> Secret, string Date, string Region, string Service, byte[] Key)
     {
-        public bool Matches(string secret, string date, string region, string service) =>
-            Date == date && Region == region && Service == service &&
-            CryptographicOperations.FixedTimeEquals(SecretHash, SecretFingerprint(secret));
+        public bool Matches(string secret, string date, string region, string service)
+        {
+            if (Date != date || Region != region || Service != service)
+            {
+                return false;
+            }
+
+            if (Secret.TryGetTarget(out var known) && ReferenceEquals(known, secret))
+            {
+                return true;
+            }
+
+            // Another string (refreshed credentials): equal only if its hash is.
+            if (!CryptographicOperations.FixedTimeEquals(SecretHash, SecretFingerprint(secret)))
+            {
+                return false;
+            }
+
+            Secret.SetTarget(secret);
+            return true;
+        }
     }
 }

@@ -22,7 +22,9 @@ until grep -q "warm-up round .*: 0 methods" "$log"; do
 done
 perf record -F 999 -g -p "$app" -o "$out/$path.data" 2>/dev/null &
 recorder=$!
-wait "$app"
+wait "$app" || true
+# perf stops by itself when the process ends; interrupting it while it writes its data leaves an empty file.
+for _ in $(seq 20); do kill -0 "$recorder" 2>/dev/null || break; sleep 0.5; done
 kill -INT "$recorder" 2>/dev/null || true
 wait "$recorder" || true
 grep -v "warm-up" "$log"

@@ -52,6 +52,53 @@ public class RuleBookTests
     public void An_address_that_breaks_a_rule_names_the_rule(string? address, string rule) =>
         Broken(AddressRule.ToAscii(address), rule);
 
+    // The rule skips IdnMapping for plain ASCII host names: for each of these (inside and at the edges of that
+    // shortcut) it must answer exactly as IdnMapping alone does.
+    [Theory]
+    [InlineData("example.com")]
+    [InlineData("Mail.EXAMPLE.com")]
+    [InlineData("a-b.c-d.example")]
+    [InlineData("ab--cd.example")]
+    [InlineData("xn--bcher-kva.example")]
+    [InlineData("XN--BCHER-KVA.example")]
+    [InlineData("xn--zz.example")]
+    [InlineData("-lead.example")]
+    [InlineData("trail-.example")]
+    [InlineData("a..b.example")]
+    [InlineData(".lead.example")]
+    [InlineData("exa_mple.com")]
+    [InlineData("123.456")]
+    [InlineData("LABEL63")]
+    [InlineData("LABEL64")]
+    [InlineData("NAME253")]
+    [InlineData("NAME254")]
+    public void The_ascii_shortcut_answers_as_IdnMapping_does(string domain)
+    {
+        domain = domain switch
+        {
+            "LABEL63" => new string('a', 63) + ".example",
+            "LABEL64" => new string('a', 64) + ".example",
+            "NAME253" => string.Join('.', Enumerable.Repeat(new string('b', 49), 5)) + ".abc",
+            "NAME254" => string.Join('.', Enumerable.Repeat(new string('b', 49), 5)) + ".abcd",
+            _ => domain,
+        };
+        string? expected;
+        try
+        {
+            var ascii = new System.Globalization.IdnMapping { UseStd3AsciiRules = true, AllowUnassigned = false }.GetAscii(domain);
+            expected = ascii.Contains('.', StringComparison.Ordinal) && !ascii.EndsWith('.') ? "ann@" + ascii.ToLowerInvariant() : null;
+        }
+        catch (ArgumentException)
+        {
+            expected = null;
+        }
+
+        var result = AddressRule.ToAscii("ann@" + domain);
+
+        Assert.Equal(expected is not null, result.IsValid);
+        Assert.Equal(expected, result.IsValid ? result.Value : null);
+    }
+
     [Fact]
     public void A_local_part_of_64_characters_is_valid_and_65_is_not()
     {
