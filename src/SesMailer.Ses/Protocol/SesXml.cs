@@ -38,24 +38,12 @@ internal static class SesXml
     public readonly record struct Sent(string? MessageId, string RequestId, string Body);
 
     /// <summary>
-    /// Parses the body of a 2xx answer to a send (<c>SendRawEmail</c>, <c>SendEmail</c>) in one forward pass, with no
-    /// document tree: <see cref="PlainSentAnswer"/> for SES's plain XML, else an <see cref="XmlReader"/>. The whole body
-    /// is read, so XML that is not well-formed anywhere is refused as <see cref="ParseSuccess"/> refuses it.
+    /// Parses the body of a 2xx answer to a send (<c>SendRawEmail</c>, <c>SendEmail</c>) in one forward pass with an
+    /// <see cref="XmlReader"/>: no document tree. The whole body is read, so XML that is not well-formed anywhere is
+    /// refused as <see cref="ParseSuccess"/> refuses it.
     /// </summary>
     /// <exception cref="SesUnexpectedResponseException">The body is not XML, or its root is not <c>{action}Response</c>.</exception>
     public static Sent ParseSent(string action, HttpStatusCode status, string body)
-    {
-        // SES's own answers are plain XML, read without an XmlReader; anything else, malformed or not, by the reader.
-        if (PlainSentAnswer.TryRead(body, action, out var rootMatches, out var plainMessageId, out var plainRequestId))
-        {
-            return rootMatches ? new Sent(plainMessageId, plainRequestId ?? string.Empty, body) : throw Unexpected(status, body, retryable: false);
-        }
-
-        return ReadSent(action, status, body);
-    }
-
-    /// <summary><see cref="ParseSent"/> with the <see cref="XmlReader"/> alone (tests prove the plain path agrees with it).</summary>
-    internal static Sent ReadSent(string action, HttpStatusCode status, string body)
     {
         string? messageId = null;
         string? requestId = null;
