@@ -13,7 +13,7 @@ CATEGORIES = [
     ("limiter", r"SendRateLimiter"),
     ("JIT compiler", r"libclrjit"),
     ("SHA-256/HMAC (libcrypto)", r"libcrypto|Cryptography"),
-    ("XML answer (SesXml, PlainSentAnswer, XmlReader)", r"SesXml::|PlainSentAnswer|System\.Xml"),
+    ("XML answer (SesXml, XmlReader)", r"SesXml::|System\.Xml"),
     ("form body (base64, percent-encoding)", r"ToFormBody|FormBody::Append|Base64"),
     ("SigV4 signing, request building", r"BuildSignedRequest|SigV4Signer|CanonicalRequest"),
     ("answer reading (LimitedBody)", r"LimitedBody"),
