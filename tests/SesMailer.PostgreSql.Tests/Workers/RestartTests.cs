@@ -8,7 +8,11 @@ using W = SesMailer.PostgreSql.Tests.Support.Workers;
 
 namespace SesMailer.PostgreSql.Tests.Workers;
 
-/// <summary>A server of its own: it is restarted under the workers.</summary>
+/// <summary>
+/// A server of its own: it is restarted under the workers. In the collection of the other PostgreSQL tests all the
+/// same, so that a restart's load never runs beside the shared-rate measurements.
+/// </summary>
+[Collection(PostgresCollection.Name)]
 public sealed class RestartTests
 {
     [Fact]
