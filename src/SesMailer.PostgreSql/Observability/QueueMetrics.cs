@@ -9,7 +9,7 @@ namespace SesMailer.PostgreSql.Observability;
 /// <c>sesmailer.queue.depth</c> (by <c>state</c>), <c>sesmailer.queue.oldest_pending_age</c> (s),
 /// <c>sesmailer.queue.in_doubt</c>, <c>sesmailer.queue.expired_leases</c> (by <c>to</c>: pending, in_doubt) and
 /// <c>sesmailer.queue.outcomes</c> (by <c>state</c>), <c>sesmailer.queue.late_outcomes</c> (held through a database
-/// outage, by <c>state</c> and <c>from</c>: sending, in_doubt, claimed, changed). The gauges show the last <see cref="RefreshAsync"/>, which the
+/// outage, by <c>state</c> and <c>from</c>: sending, in_doubt, unsent, changed). The gauges show the last <see cref="RefreshAsync"/>, which the
 /// hosted worker calls every few seconds.
 /// </summary>
 public sealed class QueueMetrics : IDisposable

@@ -532,7 +532,7 @@ public sealed partial class PostgresQueueWorker
 
     /// <summary>
     /// Writes one outcome, guarded by its claim and attempt, in one round trip. Returns the state the row was in
-    /// (<c>sending</c>, <c>in_doubt</c>, <c>claimed</c>), or <see langword="null"/> when it had changed meanwhile
+    /// (<c>sending</c>, <c>in_doubt</c>; <c>unsent</c> for a cut sending commit put back), or <see langword="null"/> when it had changed meanwhile
     /// (a person resolved it, or it was claimed again): nothing is overwritten then.
     /// </summary>
     private async Task<string?> ApplyAsync(HeldOutcome held)
@@ -545,7 +545,7 @@ public sealed partial class PostgresQueueWorker
             unsent.Parameters.Add(new NpgsqlParameter<string> { TypedValue = WorkerId });
             unsent.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = message.ClaimedAt });
             unsent.Parameters.Add(new NpgsqlParameter<int> { TypedValue = message.Attempt });
-            return await unsent.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false) is null ? null : "claimed";
+            return await unsent.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false) is null ? null : "unsent";
         }
 
         var outcome = held.Outcome!;
