@@ -131,12 +131,19 @@ internal static class QueueCommands
         var claimLease = new Option<double>("--claim-lease") { Description = "Seconds a claimed, unsent message stays this worker's before others may take it back.", DefaultValueFactory = _ => defaults.ClaimLease.TotalSeconds };
         var sendingLease = new Option<double>("--sending-lease") { Description = "Seconds a message being sent stays this worker's; past it, the message is in doubt (never resent).", DefaultValueFactory = _ => defaults.SendingLease.TotalSeconds };
         var workerId = new Option<string?>("--worker-id") { Description = "The name this worker's leases carry (default: host:pid:random)." };
+        var stopGrace = new Option<double>("--stop-grace")
+        {
+            Description = "After a stop, seconds to keep trying to record SES answers held through a database outage; those left are printed with their SES message ids (exit 3).",
+            DefaultValueFactory = _ => defaults.StopGracePeriod.TotalSeconds,
+        };
         var command = new Command(
             "work",
             "Send the queue through SES (the global SES options apply), paced by the one rate every worker shares. Ctrl+C or SIGTERM stops it " +
-            "cleanly: sends in flight finish, unsent claims go back. Exit codes: 0 all sent, 1 some failed or were rejected, 3 some in doubt.")
+            "cleanly: sends in flight finish, unsent claims go back. A database outage is waited out; a database error no retry fixes " +
+            "(a refused login, a missing database, the queue's tables missing) stops it. Exit codes: 0 all sent, 1 some failed or were rejected " +
+            "or the database refused the worker, 3 some in doubt or SES answers left unrecorded.")
         {
-            untilEmpty, maxSendRate, concurrency, claimLease, sendingLease, workerId,
+            untilEmpty, maxSendRate, concurrency, claimLease, sendingLease, workerId, stopGrace,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -152,24 +159,40 @@ internal static class QueueCommands
                 MaxConcurrency = Positive(parse.GetValue(concurrency), "--concurrency"),
                 ClaimLease = Seconds(parse.GetValue(claimLease), "--claim-lease"),
                 SendingLease = Seconds(parse.GetValue(sendingLease), "--sending-lease"),
+                StopGracePeriod = parse.GetValue(stopGrace) is var grace && grace >= 0 && double.IsFinite(grace)
+                    ? TimeSpan.FromSeconds(grace)
+                    : throw new CliUsageException($"--stop-grace must be zero or a positive number of seconds; it is {grace}."),
             };
             if (parse.GetValue(workerId) is { Length: > 0 } id)
             {
                 workerOptions.WorkerId = id;
             }
 
-            return await options.WithOutboxAsync(parse, async (outbox, _) =>
+            return await options.WithOutboxAsync(parse, async (outbox, described) =>
             {
                 var client = ctx.Client;
                 var budget = new PostgresSendBudget(outbox, new PostgresBudgetOptions { MaxSendRate = rate }, SesTransport.QuotaOf(client));
                 var worker = new PostgresQueueWorker(outbox, new SesTransport(client, budget), budget, workerOptions);
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 using var signals = StopSignals.Register(stop);
-                var summary = parse.GetValue(untilEmpty)
-                    ? await worker.RunUntilEmptyAsync(stop.Token).ConfigureAwait(false)
-                    : await worker.RunAsync(stop.Token).ConfigureAwait(false);
+                WorkerSummary summary;
+                try
+                {
+                    summary = parse.GetValue(untilEmpty)
+                        ? await worker.RunUntilEmptyAsync(stop.Token).ConfigureAwait(false)
+                        : await worker.RunAsync(stop.Token).ConfigureAwait(false);
+                }
+                catch (QueueDatabaseException e)
+                {
+                    // The database refused the worker for good (login, database, tables): say what to do; the SES
+                    // answers it could not record are listed first, since a person must settle them either way.
+                    await PrintUnrecordedAsync(options.Error, e.Summary).ConfigureAwait(false);
+                    await options.Error.WriteLineAsync($"error: PostgreSQL ({described}): {e.Message}").ConfigureAwait(false);
+                    return e.Summary.Unrecorded.Count > 0 ? ExitCodes.InDoubt : ExitCodes.SesError;
+                }
+
                 await PrintSummaryAsync(ctx, options.Error, outbox, worker.WorkerId, summary).ConfigureAwait(false);
-                return summary.InDoubt > 0 ? ExitCodes.InDoubt
+                return summary.InDoubt + summary.Unrecorded.Count > 0 ? ExitCodes.InDoubt
                     : summary.Failed + summary.Rejected > 0 ? ExitCodes.SesError
                     : ExitCodes.Success;
             }).ConfigureAwait(false);
@@ -189,8 +212,25 @@ internal static class QueueCommands
                 w.WriteNumber("Retried", s.Retried);
                 w.WriteNumber("InDoubt", s.InDoubt);
                 w.WriteNumber("Released", s.Released);
+                w.WriteNumber("RecordedLate", s.RecordedLate);
+                w.WriteStartArray("Unrecorded");
+                foreach (var u in s.Unrecorded)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("Id", u.Id);
+                    w.WriteNumber("Attempt", u.Attempt);
+                    w.WriteString("State", u.State);
+                    w.WriteString("SesMessageId", u.SesMessageId);
+                    w.WriteString("ErrorCode", u.ErrorCode);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
             }),
-            () => $"{s.Sent} sent, {s.Rejected} rejected, {s.Failed} failed, {s.Retried} to retry, {s.InDoubt} in doubt, {s.Released} released.{Environment.NewLine}");
+            () => $"{s.Sent} sent, {s.Rejected} rejected, {s.Failed} failed, {s.Retried} to retry, {s.InDoubt} in doubt, {s.Released} released" +
+                (s.RecordedLate > 0 ? $", {s.RecordedLate} recorded late after a database outage" : string.Empty) +
+                (s.Unrecorded.Count > 0 ? $", {s.Unrecorded.Count} unrecorded" : string.Empty) + $".{Environment.NewLine}");
+        await PrintUnrecordedAsync(error, s).ConfigureAwait(false);
         if (s.InDoubt > 0)
         {
             // Named by stable id (the sesmailer-id tag of SES event data): look there, then `queue resolve`.
@@ -198,6 +238,19 @@ internal static class QueueCommands
             {
                 await error.WriteLineAsync($"in doubt: message {message.Id}: {message.LastErrorCode}: {message.LastError}").ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>The SES answers the worker could not record (the database stayed away through the stop's grace period), for a person.</summary>
+    private static async Task PrintUnrecordedAsync(TextWriter error, WorkerSummary s)
+    {
+        foreach (var u in s.Unrecorded)
+        {
+            await error.WriteLineAsync(u.SesMessageId is { } sesId
+                ? $"unrecorded: message {u.Id} (attempt {u.Attempt}) was accepted by SES as {sesId}; once it shows in doubt: sesmailer queue resolve {u.Id} --sent --ses-message-id {sesId}"
+                : u.State == "pending"
+                    ? $"unrecorded: message {u.Id} (attempt {u.Attempt}) never left (its sending commit was cut); if it shows in doubt: sesmailer queue resolve {u.Id} --resend"
+                    : $"unrecorded: message {u.Id} (attempt {u.Attempt}) should be {u.State} ({u.ErrorCode}); once it shows in doubt, settle it with sesmailer queue resolve {u.Id}").ConfigureAwait(false);
         }
     }
 

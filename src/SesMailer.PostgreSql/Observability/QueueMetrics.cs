@@ -8,7 +8,8 @@ namespace SesMailer.PostgreSql.Observability;
 /// The queue's instruments, on the meter <c>SesMailer</c> (<see cref="MailerTelemetry.Name"/>, as the mailer's):
 /// <c>sesmailer.queue.depth</c> (by <c>state</c>), <c>sesmailer.queue.oldest_pending_age</c> (s),
 /// <c>sesmailer.queue.in_doubt</c>, <c>sesmailer.queue.expired_leases</c> (by <c>to</c>: pending, in_doubt) and
-/// <c>sesmailer.queue.outcomes</c> (by <c>state</c>). The gauges show the last <see cref="RefreshAsync"/>, which the
+/// <c>sesmailer.queue.outcomes</c> (by <c>state</c>), <c>sesmailer.queue.late_outcomes</c> (held through a database
+/// outage, by <c>state</c> and <c>from</c>: sending, in_doubt, unsent, changed). The gauges show the last <see cref="RefreshAsync"/>, which the
 /// hosted worker calls every few seconds.
 /// </summary>
 public sealed class QueueMetrics : IDisposable
@@ -18,6 +19,7 @@ public sealed class QueueMetrics : IDisposable
     private readonly bool _ownsMeter;
     private readonly Counter<long> _expired;
     private readonly Counter<long> _outcomes;
+    private readonly Counter<long> _late;
     private QueueStatus? _last;
 
     /// <summary>Creates the instruments for <paramref name="outbox"/>.</summary>
@@ -34,6 +36,7 @@ public sealed class QueueMetrics : IDisposable
         _meter.CreateObservableGauge("sesmailer.queue.in_doubt", () => _last?.InDoubt ?? 0, "{message}", "Messages that may or may not have reached SES: a person settles them.");
         _expired = _meter.CreateCounter<long>("sesmailer.queue.expired_leases", "{lease}", "Expired leases swept: to pending (claimed) or to in_doubt (sending).");
         _outcomes = _meter.CreateCounter<long>("sesmailer.queue.outcomes", "{message}", "Send outcomes recorded by workers, by resulting state.");
+        _late = _meter.CreateCounter<long>("sesmailer.queue.late_outcomes", "{message}", "Outcomes a worker held through a database outage and recorded late, by state and the row's state then (in_doubt: settled after its lease expired).");
     }
 
     /// <summary>The meter the instruments belong to (named <c>SesMailer</c>).</summary>
@@ -67,6 +70,9 @@ public sealed class QueueMetrics : IDisposable
     }
 
     internal void Outcome(string state) => _outcomes.Add(1, new KeyValuePair<string, object?>("state", state));
+
+    internal void LateOutcome(string state, string from) =>
+        _late.Add(1, new KeyValuePair<string, object?>("state", state), new KeyValuePair<string, object?>("from", from));
 
     private IEnumerable<Measurement<long>> ObserveDepth()
     {

@@ -3,16 +3,22 @@ using SesMailer.Transport;
 
 namespace SesMailer.PostgreSql.Workers;
 
-/// <summary>A row a worker claimed, with what it needs to send it.</summary>
-internal sealed record ClaimedMessage(OutgoingEmail Email, int Attempts, string? TraceParent, string? TraceState)
+/// <summary>
+/// A row a worker claimed, with what it needs to send it. <see cref="ClaimedAt"/> (the database's clock, to the
+/// microsecond) names this claim: a later claim of the same row, by any worker, has another.
+/// </summary>
+internal sealed record ClaimedMessage(OutgoingEmail Email, int Attempts, string? TraceParent, string? TraceState, DateTime ClaimedAt)
 {
     public string Id => Email.Id!;
 
     public int Recipients => Email.Destinations.Count;
 
+    /// <summary>The row's <c>attempts</c> once this claim's send was committed.</summary>
+    public int Attempt => Attempts + 1;
+
     public static ClaimedMessage Read(Npgsql.NpgsqlDataReader reader)
     {
-        // RETURNING m.id, m.lane, m.mime, m.sender, m.recipients, m.configuration_set, m.tags, m.email_name, m.traceparent, m.tracestate, m.attempts
+        // RETURNING m.id, m.lane, m.mime, m.sender, m.recipients, m.configuration_set, m.tags, m.email_name, m.traceparent, m.tracestate, m.attempts, m.claimed_at
         var tags = reader.GetFieldValue<string[]>(6).Select(static t =>
         {
             var split = t.IndexOf('=', StringComparison.Ordinal);
@@ -29,6 +35,6 @@ internal sealed record ClaimedMessage(OutgoingEmail Email, int Attempts, string?
             Tags = [.. tags],
             EmailName = reader.IsDBNull(7) ? null : reader.GetString(7),
         };
-        return new ClaimedMessage(email, reader.GetInt32(10), reader.IsDBNull(8) ? null : reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9));
+        return new ClaimedMessage(email, reader.GetInt32(10), reader.IsDBNull(8) ? null : reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9), reader.GetDateTime(11));
     }
 }

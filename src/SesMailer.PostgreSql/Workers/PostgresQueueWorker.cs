@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using SesMailer.Mailing;
 using SesMailer.PostgreSql.Budget;
+using SesMailer.PostgreSql.Errors;
 using SesMailer.PostgreSql.Observability;
 using SesMailer.Sending;
 using SesMailer.Transport;
@@ -21,12 +21,14 @@ namespace SesMailer.PostgreSql.Workers;
 /// <para>
 /// An expired <c>claimed</c> lease (a worker died before sending) puts the row back to pending; an expired <c>sending</c>
 /// lease makes it <c>in_doubt</c>, never pending: it may have reached SES, and only a person (<see cref="PostgresOutbox.ResolveAsync"/>)
-/// sends it again. A send whose answer could not be recorded (the database went away) is retried until it is; if the
-/// worker dies first, the row ends in doubt the same way.
+/// sends it again. An SES answer that could not be recorded (the database went away) is held in memory and recorded
+/// when the database is back, before the worker claims anything new, even if the row was declared in doubt meanwhile;
+/// if the worker dies first, the row ends in doubt the same way.
 /// </para>
 /// <para>
 /// Idle workers wait on <c>LISTEN</c> for the <c>NOTIFY</c> of a new row, with a slow poll as a fallback. When the
-/// database cannot be reached they retry with a growing delay and carry on where they were.
+/// database cannot be reached they retry with a growing delay and carry on where they were. An error no retry can fix
+/// (a refused login, the queue's tables missing) stops the worker with a <see cref="QueueDatabaseException"/>.
 /// </para>
 /// </remarks>
 public sealed partial class PostgresQueueWorker
@@ -43,7 +45,13 @@ public sealed partial class PostgresQueueWorker
     private readonly QueueMetrics? _metrics;
     private readonly WorkerSql _sql;
     private readonly WakeSignal _wake = new();
+    private readonly HeldOutcomes _held = new();
+    private readonly Lock _flushGate = new();
+    private Task? _flushing;
+    private CancellationTokenSource? _run;
+    private Exception? _fault;
     private long _lastSweep;
+    private int _recordedLate;
     private int _sent;
     private int _rejected;
     private int _failed;
@@ -87,22 +95,35 @@ public sealed partial class PostgresQueueWorker
     /// Sends until <paramref name="cancellationToken"/> is cancelled. Then it claims nothing more, gives back the rows it
     /// claimed but had not started, lets the sends in flight finish and records them, and returns what it did.
     /// </summary>
+    /// <exception cref="QueueDatabaseException">A database error no retry can fix (a refused login, the queue's tables missing): the message says what to do.</exception>
     public Task<WorkerSummary> RunAsync(CancellationToken cancellationToken = default) => RunCoreAsync(untilEmpty: false, cancellationToken);
 
     /// <summary>
     /// Sends until no message is pending (retries in backoff included), claimed or being sent by any worker, then
     /// returns what it did (<c>sesmailer queue work --until-empty</c>). Cancelling stops it as <see cref="RunAsync"/> does.
     /// </summary>
+    /// <exception cref="QueueDatabaseException">A database error no retry can fix (a refused login, the queue's tables missing): the message says what to do.</exception>
     public Task<WorkerSummary> RunUntilEmptyAsync(CancellationToken cancellationToken = default) => RunCoreAsync(untilEmpty: true, cancellationToken);
 
     private async Task<WorkerSummary> RunCoreAsync(bool untilEmpty, CancellationToken cancellationToken)
     {
-        await WithReconnectAsync(_budget.InitializeAsync, cancellationToken).ConfigureAwait(false);
-        using var stopListening = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // The run's own stop: the caller's, or a permanent database error in any loop, which stops the others cleanly.
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _run = run;
+        try
+        {
+            await WithReconnectAsync(_budget.InitializeAsync, run.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (DatabaseErrors.Classify(e) == DatabaseFailure.Permanent)
+        {
+            throw Failed(e, Summary());
+        }
+
+        using var stopListening = CancellationTokenSource.CreateLinkedTokenSource(run.Token);
         var listener = ListenAsync(stopListening.Token);
         try
         {
-            var loops = Enumerable.Range(0, _options.MaxConcurrency).Select(_ => Task.Run(() => LoopAsync(untilEmpty, cancellationToken), CancellationToken.None));
+            var loops = Enumerable.Range(0, _options.MaxConcurrency).Select(_ => Task.Run(() => LoopAsync(untilEmpty, run.Token), CancellationToken.None));
             await Task.WhenAll(loops).ConfigureAwait(false);
         }
         finally
@@ -111,7 +132,127 @@ public sealed partial class PostgresQueueWorker
             await listener.ConfigureAwait(false);
         }
 
-        return new WorkerSummary(_sent, _rejected, _failed, _retried, _inDoubt, _released);
+        await FlushBeforeExitAsync().ConfigureAwait(false);
+        var summary = Summary();
+        return Volatile.Read(ref _fault) is { } fault ? throw Failed(fault, summary) : summary;
+    }
+
+    private WorkerSummary Summary() => new(_sent, _rejected, _failed, _retried, _inDoubt, _released)
+    {
+        RecordedLate = _recordedLate,
+        Unrecorded = [.. _held.Snapshot().Select(h => h.ToUnrecorded())],
+    };
+
+    private QueueDatabaseException Failed(Exception e, WorkerSummary summary)
+    {
+        var message = DatabaseErrors.Explain(e, _outbox.Schema);
+        LogPermanentError(_logger, message, e);
+        return new QueueDatabaseException(message, (e as PostgresException ?? e.InnerException as PostgresException)?.SqlState, summary, e);
+    }
+
+    /// <summary>A database error no retry fixes: the run stops (sends in flight finish and are recorded if they can be).</summary>
+    private void Fault(Exception e)
+    {
+        if (Interlocked.CompareExchange(ref _fault, e, null) is null)
+        {
+            try
+            {
+                _run?.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+    }
+
+    /// <summary>
+    /// Records the held outcomes before the worker claims anything new. Throws the database's error while it is away
+    /// (the loop waits and comes back); one loop records, the others wait for it.
+    /// </summary>
+    private async Task FlushHeldAsync()
+    {
+        while (_held.Count > 0)
+        {
+            Task flushing;
+            lock (_flushGate)
+            {
+                if (_flushing is null || _flushing.IsCompleted)
+                {
+                    _flushing = RecordHeldAsync();
+                }
+
+                flushing = _flushing;
+            }
+
+            await flushing.ConfigureAwait(false);
+        }
+    }
+
+    private async Task RecordHeldAsync()
+    {
+        foreach (var held in _held.Snapshot())
+        {
+            var from = await ApplyAsync(held).ConfigureAwait(false);
+            _held.Remove(held);
+            Interlocked.Increment(ref _recordedLate);
+            _metrics?.LateOutcome(held.State, from ?? "changed");
+            if (held.Unsent)
+            {
+                Interlocked.Increment(ref _released);
+                LogUnsentReleased(_logger, held.Message.Id, from ?? "changed");
+            }
+            else
+            {
+                Count(held.State, held.NotAttempted);
+                LogRecordedLate(_logger, held.Message.Id, held.State, from ?? "changed");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The run is over (stopped, emptied or failed): keeps trying to record the held outcomes for the stop's grace
+    /// period, then logs those still unrecorded with their SES message ids, for a person to settle.
+    /// </summary>
+    private async Task FlushBeforeExitAsync()
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(_options.StopGracePeriod.TotalSeconds * Stopwatch.Frequency);
+        var delay = _options.ReconnectDelay;
+        while (_held.Count > 0)
+        {
+            try
+            {
+                await FlushHeldAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (DatabaseErrors.Classify(e) == DatabaseFailure.Transient)
+            {
+                var left = TimeSpan.FromSeconds((until - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
+                if (left <= TimeSpan.Zero)
+                {
+                    break;
+                }
+
+                LogDatabaseUnavailable(_logger, e.GetType().Name, Math.Min(delay.TotalSeconds, left.TotalSeconds), e);
+                await Task.Delay(delay < left ? delay : left).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxReconnectDelay.Ticks));
+            }
+            catch (Exception e) when (DatabaseErrors.Classify(e) == DatabaseFailure.Permanent)
+            {
+                Fault(e);
+                break;
+            }
+        }
+
+        foreach (var held in _held.Snapshot())
+        {
+            if (held.Unsent)
+            {
+                LogUnsentLeft(_logger, held.Message.Id);
+            }
+            else
+            {
+                LogUnrecorded(_logger, held.Message.Id, held.Message.Attempt, held.State, held.Outcome?.SesMessageId ?? "-", held.Outcome?.Code ?? "-");
+            }
+        }
     }
 
     private async Task LoopAsync(bool untilEmpty, CancellationToken stop)
@@ -132,7 +273,12 @@ public sealed partial class PostgresQueueWorker
             {
                 return;
             }
-            catch (Exception e) when (IsDatabaseError(e))
+            catch (Exception e) when (DatabaseErrors.Classify(e) == DatabaseFailure.Permanent)
+            {
+                Fault(e);
+                return;
+            }
+            catch (Exception e) when (DatabaseErrors.Classify(e) == DatabaseFailure.Transient)
             {
                 LogDatabaseUnavailable(_logger, e.GetType().Name, delay.TotalSeconds, e);
                 try
@@ -149,14 +295,19 @@ public sealed partial class PostgresQueueWorker
         }
     }
 
-    /// <summary>One round: sweep expired leases, take a chunk, claim what fits, send it. False when a run until empty is over.</summary>
+    /// <summary>
+    /// One round: record what is held, sweep expired leases, take a chunk, claim what fits, send it. False when a run
+    /// until empty is over.
+    /// </summary>
     private async Task<bool> StepAsync(bool untilEmpty, CancellationToken stop)
     {
+        await FlushHeldAsync().ConfigureAwait(false);
         await SweepIfDueAsync(stop).ConfigureAwait(false);
         var head = await HeadAsync(stop).ConfigureAwait(false);
         if (head is not { } next)
         {
-            if (untilEmpty && !await AnythingLeftAsync(stop).ConfigureAwait(false))
+            // A held outcome whose row went in doubt meanwhile is not "left" to the query: record it before leaving.
+            if (untilEmpty && _held.Count == 0 && !await AnythingLeftAsync(stop).ConfigureAwait(false))
             {
                 return false;
             }
@@ -187,6 +338,7 @@ public sealed partial class PostgresQueueWorker
             // The messages of one chunk go at once; the chunk is released as soon as SES has answered them all,
             // before the outcomes are written, so the budget counts as little idle time as it can.
             started = claimed;
+            // No send throws for the database: an answer of the chunk is never lost for another's failed commit.
             var answers = await Task.WhenAll(claimed.Select(m => SendAsync(m, chunk))).ConfigureAwait(false);
             released = true;
             var release = ReleaseQuietlyAsync(chunk);
@@ -251,8 +403,9 @@ public sealed partial class PostgresQueueWorker
     private async Task<Answer?> SendAsync(ClaimedMessage message, BudgetChunk chunk)
     {
         // The commit point: from here a worker that dies leaves the row 'sending', which its lease turns into in doubt.
-        await using (var command = _outbox.DataSource.CreateCommand(_sql.Sending))
+        try
         {
+            await using var command = _outbox.DataSource.CreateCommand(_sql.Sending);
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = message.Id });
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = WorkerId });
             command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = _options.SendingLease });
@@ -260,6 +413,19 @@ public sealed partial class PostgresQueueWorker
             {
                 return null; // The claim expired and another worker has the row: it is theirs now.
             }
+        }
+        catch (Exception e) when (DatabaseErrors.Classify(e) != DatabaseFailure.None)
+        {
+            // Committed or not, nobody can tell until the database is back; but it surely did not leave. Not sent, and
+            // held: once reconnected the row goes back to pending, whichever state the cut left it in.
+            _held.Add(HeldOutcome.NeverSent(message));
+            LogDatabaseUnavailable(_logger, e.GetType().Name, 0, e);
+            if (DatabaseErrors.Classify(e) == DatabaseFailure.Permanent)
+            {
+                Fault(e);
+            }
+
+            return null;
         }
 
         chunk.TryTake(message.Recipients);
@@ -307,12 +473,43 @@ public sealed partial class PostgresQueueWorker
 
             if (notAttempted && outcome.Code == "DailyQuota")
             {
-                await WithReconnectAsync(ct => _budget.ReportQuotaExhaustedAsync(outcome.Message ?? "DailyQuota", ct), CancellationToken.None).ConfigureAwait(false);
+                await ReportQuotaQuietlyAsync(outcome.Message ?? "DailyQuota").ConfigureAwait(false);
             }
 
-            await RecordAsync(message, outcome, state, retryIn, notAttempted).ConfigureAwait(false);
+            var held = new HeldOutcome(message, state, outcome, retryIn, notAttempted);
+            try
+            {
+                await ApplyAsync(held).ConfigureAwait(false);
+            }
+            catch (Exception e) when (DatabaseErrors.Classify(e) != DatabaseFailure.None)
+            {
+                // Kept in memory and recorded once the database is back, before anything new is claimed: SES's answer
+                // must not turn into an in-doubt row just because the database was away when it came.
+                _held.Add(held);
+                LogOutcomeHeld(_logger, message.Id, state, e.GetType().Name, e);
+                if (DatabaseErrors.Classify(e) == DatabaseFailure.Permanent)
+                {
+                    Fault(e);
+                }
+
+                return;
+            }
+
             Count(state, notAttempted);
             LogOutcome(_logger, message.Id, state, outcome.Code ?? string.Empty);
+        }
+    }
+
+    private async Task ReportQuotaQuietlyAsync(string reason)
+    {
+        try
+        {
+            await _budget.ReportQuotaExhaustedAsync(reason, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (DatabaseErrors.Classify(e) != DatabaseFailure.None)
+        {
+            // The other workers meet the exhausted quota themselves at their next send.
+            LogDatabaseUnavailable(_logger, e.GetType().Name, 0, e);
         }
     }
 
@@ -333,41 +530,46 @@ public sealed partial class PostgresQueueWorker
         return TimeSpan.FromTicks((long)Math.Min(_options.RetryDelay.Ticks * factor, _options.MaxRetryDelay.Ticks));
     }
 
-    private async Task RecordAsync(ClaimedMessage message, SendOutcome outcome, string state, TimeSpan retryIn, bool notAttempted)
+    /// <summary>
+    /// Writes one outcome, guarded by its claim and attempt, in one round trip. Returns the state the row was in
+    /// (<c>sending</c>, <c>in_doubt</c>; <c>unsent</c> for a cut sending commit put back), or <see langword="null"/> when it had changed meanwhile
+    /// (a person resolved it, or it was claimed again): nothing is overwritten then.
+    /// </summary>
+    private async Task<string?> ApplyAsync(HeldOutcome held)
     {
-        // The answer is worth keeping through a database outage: retried until recorded, or until the sending lease
-        // has long expired (the row is in doubt by then, which is safe).
-        var giveUpAt = Stopwatch.GetTimestamp() + (long)((_options.SendingLease + TimeSpan.FromMinutes(1)).TotalSeconds * Stopwatch.Frequency);
-        var delay = _options.ReconnectDelay;
-        while (true)
+        var message = held.Message;
+        if (held.Unsent)
         {
-            try
-            {
-                await using var command = _outbox.DataSource.CreateCommand(_sql.Finish);
-                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = message.Id });
-                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = WorkerId });
-                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = state });
-                command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = outcome.SesMessageId, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-                command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = outcome.Code, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-                command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = outcome.Message, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-                command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = retryIn });
-                command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = notAttempted });
-                await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
-                return;
-            }
-            catch (Exception e) when (IsDatabaseError(e))
-            {
-                if (Stopwatch.GetTimestamp() > giveUpAt)
-                {
-                    LogResultLost(_logger, message.Id, state, e);
-                    return;
-                }
-
-                LogDatabaseUnavailable(_logger, e.GetType().Name, delay.TotalSeconds, e);
-                await Task.Delay(delay, CancellationToken.None).ConfigureAwait(false);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxReconnectDelay.Ticks));
-            }
+            await using var unsent = _outbox.DataSource.CreateCommand(_sql.Unsent + " RETURNING 'unsent'");
+            unsent.Parameters.Add(new NpgsqlParameter<string> { TypedValue = message.Id });
+            unsent.Parameters.Add(new NpgsqlParameter<string> { TypedValue = WorkerId });
+            unsent.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = message.ClaimedAt });
+            unsent.Parameters.Add(new NpgsqlParameter<int> { TypedValue = message.Attempt });
+            return await unsent.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false) is null ? null : "unsent";
         }
+
+        var outcome = held.Outcome!;
+        await using var batch = _outbox.DataSource.CreateBatch();
+        foreach (var statement in _sql.Finish)
+        {
+            var command = new NpgsqlBatchCommand(statement);
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = message.Id });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = WorkerId });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = held.State });
+            command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = outcome.SesMessageId, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = outcome.Code, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = outcome.Message, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = held.RetryIn });
+            command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = held.NotAttempted });
+            command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = message.ClaimedAt });
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = message.Attempt });
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        return batch.BatchCommands[0].RecordsAffected > 0 ? "sending"
+            : batch.BatchCommands[1].RecordsAffected > 0 ? "in_doubt"
+            : null;
     }
 
     private async Task UnclaimAsync(string[] ids)
@@ -380,7 +582,7 @@ public sealed partial class PostgresQueueWorker
             var released = await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
             Interlocked.Add(ref _released, released);
         }
-        catch (Exception e) when (IsDatabaseError(e))
+        catch (Exception e) when (DatabaseErrors.Classify(e) != DatabaseFailure.None)
         {
             // Their claim lease returns them to pending a little later.
             LogDatabaseUnavailable(_logger, e.GetType().Name, 0, e);
@@ -393,7 +595,7 @@ public sealed partial class PostgresQueueWorker
         {
             await _budget.ReleaseAsync(chunk, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception e) when (IsDatabaseError(e))
+        catch (Exception e) when (DatabaseErrors.Classify(e) != DatabaseFailure.None)
         {
             // The chunk's lease ends it; until then it counts in full, which errs on the slow side.
             LogDatabaseUnavailable(_logger, e.GetType().Name, 0, e);
@@ -452,7 +654,12 @@ public sealed partial class PostgresQueueWorker
             {
                 return;
             }
-            catch (Exception e) when (IsDatabaseError(e))
+            catch (Exception e) when (DatabaseErrors.Classify(e) == DatabaseFailure.Permanent)
+            {
+                Fault(e);
+                return;
+            }
+            catch (Exception e) when (DatabaseErrors.Classify(e) == DatabaseFailure.Transient)
             {
                 try
                 {
@@ -478,7 +685,7 @@ public sealed partial class PostgresQueueWorker
                 await action(stop).ConfigureAwait(false);
                 return;
             }
-            catch (Exception e) when (IsDatabaseError(e) && !stop.IsCancellationRequested)
+            catch (Exception e) when (DatabaseErrors.Classify(e) == DatabaseFailure.Transient && !stop.IsCancellationRequested)
             {
                 LogDatabaseUnavailable(_logger, e.GetType().Name, delay.TotalSeconds, e);
                 await Task.Delay(delay, stop).ConfigureAwait(false);
@@ -500,10 +707,6 @@ public sealed partial class PostgresQueueWorker
         _metrics?.Outcome(state);
     }
 
-    // Broken connections, a server restarting (57P01 admin shutdown, 57P03 cannot connect now), timeouts.
-    private static bool IsDatabaseError(Exception e) => e is NpgsqlException or SocketException or IOException or TimeoutException
-        || (e is InvalidOperationException && e.InnerException is NpgsqlException or SocketException or IOException);
-
     [LoggerMessage(50, LogLevel.Warning, "The queue's database could not be reached ({ErrorType}); retrying in {DelaySeconds:0.#} s")]
     private static partial void LogDatabaseUnavailable(ILogger logger, string errorType, double delaySeconds, Exception exception);
 
@@ -513,8 +716,23 @@ public sealed partial class PostgresQueueWorker
     [LoggerMessage(52, LogLevel.Warning, "Expired leases: {ToPending} claimed message(s) back to pending, {ToInDoubt} message(s) being sent now in doubt")]
     private static partial void LogLeasesExpired(ILogger logger, int toPending, int toInDoubt);
 
-    [LoggerMessage(53, LogLevel.Error, "The outcome of queued message {Id} ({State}) could not be recorded: the database stayed unreachable; the row will be in doubt")]
-    private static partial void LogResultLost(ILogger logger, string id, string state, Exception exception);
+    [LoggerMessage(53, LogLevel.Error, "The outcome of queued message {Id} (attempt {Attempt}: {State}, SES message id {SesMessageId}, code {Code}) could not be recorded before the worker stopped: the row will be in doubt; settle it with `sesmailer queue resolve {Id} --sent --ses-message-id {SesMessageId}` (or --resend/--cancel)")]
+    private static partial void LogUnrecorded(ILogger logger, string id, int attempt, string state, string sesMessageId, string code);
+
+    [LoggerMessage(54, LogLevel.Warning, "The outcome of queued message {Id} ({State}) is held until the database is back ({ErrorType})")]
+    private static partial void LogOutcomeHeld(ILogger logger, string id, string state, string errorType, Exception exception);
+
+    [LoggerMessage(55, LogLevel.Warning, "The outcome of queued message {Id} ({State}) was recorded late, after a database outage; the row was {From}")]
+    private static partial void LogRecordedLate(ILogger logger, string id, string state, string from);
+
+    [LoggerMessage(56, LogLevel.Information, "Queued message {Id}, whose sending commit was cut by a database outage before it left, is back to pending (the row was {From})")]
+    private static partial void LogUnsentReleased(ILogger logger, string id, string from);
+
+    [LoggerMessage(57, LogLevel.Warning, "Queued message {Id} was never sent (its sending commit was cut by a database outage): its claim lease returns it to pending, or, if the commit went through, its sending lease makes it in doubt: then `sesmailer queue resolve {Id} --resend`")]
+    private static partial void LogUnsentLeft(ILogger logger, string id);
+
+    [LoggerMessage(58, LogLevel.Critical, "The queue worker stopped: {Problem}")]
+    private static partial void LogPermanentError(ILogger logger, string problem, Exception exception);
 
     private sealed record Answer(ClaimedMessage Message, SendOutcome Outcome, Activity? Activity);
 }

@@ -36,6 +36,14 @@ public sealed class PostgresWorkerOptions
     /// <summary>The first wait after the database could not be reached; it doubles up to 30 seconds. The default value is 1 second.</summary>
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// After a stop, how long the worker keeps trying to record the SES answers it holds because the database was
+    /// unreachable; those still unrecorded are then logged with their SES message ids (and listed in
+    /// <see cref="WorkerSummary.Unrecorded"/>) for a person to settle. Keep it within the host's shutdown timeout.
+    /// The default value is 15 seconds.
+    /// </summary>
+    public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromSeconds(15);
+
     internal void ThrowIfInvalid()
     {
         static void Fail(string message) => throw new ArgumentOutOfRangeException(nameof(PostgresWorkerOptions), message);
@@ -65,6 +73,11 @@ public sealed class PostgresWorkerOptions
             {
                 Fail($"PostgresWorkerOptions.{name} must be at least 100 ms; it is {value}.");
             }
+        }
+
+        if (StopGracePeriod < TimeSpan.Zero)
+        {
+            Fail($"PostgresWorkerOptions.StopGracePeriod must be zero or more; it is {StopGracePeriod}.");
         }
 
         if (RetryDelay < TimeSpan.Zero || MaxRetryDelay < RetryDelay || ReconnectDelay <= TimeSpan.Zero)

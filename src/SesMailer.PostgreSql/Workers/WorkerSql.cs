@@ -34,12 +34,12 @@ internal sealed class WorkerSql(string s)
             UPDATE {s}.messages m
             SET state = 'claimed', lease_owner = $1, claimed_at = clock_timestamp(), lease_expires_at = clock_timestamp() + $2
             FROM fitting WHERE m.id = fitting.id
-            RETURNING m.id, m.lane, m.mime, m.sender, m.recipients, m.configuration_set, m.tags, m.email_name, m.traceparent, m.tracestate, m.attempts, m.recipient_count
+            RETURNING m.id, m.lane, m.mime, m.sender, m.recipients, m.configuration_set, m.tags, m.email_name, m.traceparent, m.tracestate, m.attempts, m.recipient_count, m.claimed_at
         ), shrunk AS (
             UPDATE {s}.budget_chunks SET recipients = least(recipients, (SELECT coalesce(sum(recipient_count), 0) FROM claimed))
             WHERE id = $6 AND released_at IS NULL
         )
-        SELECT id, lane, mime, sender, recipients, configuration_set, tags, email_name, traceparent, tracestate, attempts FROM claimed
+        SELECT id, lane, mime, sender, recipients, configuration_set, tags, email_name, traceparent, tracestate, attempts, claimed_at FROM claimed
         """;
 
     /// <summary>Message $1, claimed by $2, is about to leave: committed before the SES call, with the sending lease $3.</summary>
@@ -49,16 +49,42 @@ internal sealed class WorkerSql(string s)
         """;
 
     /// <summary>
-    /// Records the outcome of message $1 sent by $2: state $3, SES message id $4, error code $5 and text $6, available
-    /// again after $7 when back to pending. A row the sweeper already declared in doubt still takes a definite answer.
+    /// Records the outcome of message $1 sent by $2 in its claim $9 (<c>claimed_at</c>) and attempt $10: state $3, SES
+    /// message id $4, error code $5 and text $6, available again after $7 when back to pending, the attempt not
+    /// counted when $8. Two statements, one round trip: the first records a row still <c>sending</c>; the second settles
+    /// a row the sweeper declared in doubt meanwhile (the answer came, but the database was away past the sending
+    /// lease) to a definite answer, or back to pending when the worker knows it never left ($8). Neither touches a row
+    /// a person resolved (<c>lease_owner</c> cleared) or that was claimed again (another <c>claimed_at</c>, attempt).
     /// </summary>
-    public string Finish => $"""
+    public string[] Finish =>
+    [
+        FinishWhere("state = 'sending'"),
+        FinishWhere("state = 'in_doubt' AND ($3 <> 'pending' OR $8)"),
+    ];
+
+    /// <summary>
+    /// Message $1, claimed by $2 in claim $3, whose <c>sending</c> commit failed with the connection (it may or may not
+    /// have committed) and which was therefore never offered to SES: back to pending, its attempt $4 not counted. From
+    /// <c>claimed</c> (the commit never happened), <c>sending</c> (it did), or <c>in_doubt</c> (it did, and the lease
+    /// ran out while the database was away).
+    /// </summary>
+    public string Unsent => $"""
+        UPDATE {s}.messages SET state = 'pending', lease_owner = NULL, lease_expires_at = NULL, claimed_at = NULL, available_at = clock_timestamp(),
+            attempts = CASE WHEN state = 'claimed' THEN attempts ELSE attempts - 1 END,
+            finished_at = NULL, sending_at = CASE WHEN state = 'claimed' THEN sending_at ELSE NULL END,
+            last_error_code = CASE WHEN state = 'in_doubt' THEN NULL ELSE last_error_code END,
+            last_error = CASE WHEN state = 'in_doubt' THEN NULL ELSE last_error END
+        WHERE id = $1 AND lease_owner = $2 AND claimed_at = $3
+            AND (state = 'claimed' OR (state IN ('sending', 'in_doubt') AND attempts = $4))
+        """;
+
+    private string FinishWhere(string state) => $"""
         UPDATE {s}.messages SET state = $3, ses_message_id = coalesce($4, ses_message_id), last_error_code = $5, last_error = $6,
             finished_at = CASE WHEN $3 = 'pending' THEN NULL ELSE clock_timestamp() END,
             available_at = CASE WHEN $3 = 'pending' THEN clock_timestamp() + $7 ELSE available_at END,
             attempts = CASE WHEN $8 THEN attempts - 1 ELSE attempts END,
             lease_owner = NULL, lease_expires_at = NULL
-        WHERE id = $1 AND lease_owner = $2 AND (state = 'sending' OR (state = 'in_doubt' AND $3 <> 'pending'))
+        WHERE id = $1 AND lease_owner = $2 AND claimed_at = $9 AND attempts = $10 AND {state}
         """;
 
     /// <summary>Gives claimed messages $1 of owner $2 back to pending, unsent.</summary>

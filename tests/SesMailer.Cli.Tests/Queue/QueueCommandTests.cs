@@ -183,6 +183,34 @@ public sealed class QueueCommandTests(QueuePostgres postgres) : IDisposable
         Assert.DoesNotContain("hunter2", run.Err + run.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Work_on_a_database_that_was_never_migrated_exits_1_at_once_with_the_migrate_hint()
+    {
+        await using var server = await FakeSesServer.StartAsync();
+        var (cs, _) = await postgres.NewDatabaseAsync();
+        // A guard against the hang this replaces (retrying forever), not a timing assertion.
+        var run = await CliRun.RunAsync(server, "queue", "work", "--until-empty", "--max-send-rate", "10",
+            "--postgres", cs, "--region", "us-east-1", "--endpoint", server.Endpoint.ToString()).WaitAsync(TimeSpan.FromSeconds(120));
+        Assert.True(run.ExitCode == ExitCodes.SesError, run.Err + run.Out);
+        Assert.Contains("42P01", run.Err, StringComparison.Ordinal);
+        Assert.Contains("run `sesmailer queue migrate`", run.Err, StringComparison.Ordinal);
+        Assert.Empty(server.State.Accepted);
+    }
+
+    [Fact]
+    public async Task Work_whose_login_is_refused_exits_1_at_once_naming_the_login()
+    {
+        await using var server = await FakeSesServer.StartAsync();
+        var (cs, _) = await postgres.NewDatabaseAsync();
+        await MigrateAsync(cs);
+        var refused = new NpgsqlConnectionStringBuilder(cs) { Username = "no_such_role" }.ConnectionString;
+        var run = await CliRun.RunAsync(server, "queue", "work", "--max-send-rate", "10",
+            "--postgres", refused, "--region", "us-east-1", "--endpoint", server.Endpoint.ToString()).WaitAsync(TimeSpan.FromSeconds(120));
+        Assert.True(run.ExitCode == ExitCodes.SesError, run.Err + run.Out);
+        Assert.Contains("28000", run.Err, StringComparison.Ordinal);
+        Assert.Contains("refused the login", run.Err, StringComparison.Ordinal);
+    }
+
     private static async Task MigrateAsync(string cs) =>
         Assert.Equal(ExitCodes.Success, (await CliRun.RunAsync(null, "queue", "migrate", "--postgres", cs)).ExitCode);
 }

@@ -90,12 +90,13 @@ internal static class FakeSesActions
                     return Invalid("RawMessage.Data is required.");
                 }
 
-                if (!state.TryAccept(Math.Max(1, request.List("Destinations").Count), StableIdOf(request)))
+                var messageId = NewMessageId();
+                if (!state.TryAccept(Math.Max(1, request.List("Destinations").Count), StableIdOf(request), messageId))
                 {
                     return (HttpStatusCode.BadRequest, Error("Sender", "Throttling", "Maximum sending rate exceeded.", requestId));
                 }
 
-                return (HttpStatusCode.OK, Ok(Element("MessageId", NewMessageId())));
+                return (HttpStatusCode.OK, Ok(Element("MessageId", messageId)));
             default:
                 return (HttpStatusCode.BadRequest, Error("Sender", "InvalidAction", $"The action {request.Action} is not valid for this web service.", requestId));
         }
@@ -129,7 +130,8 @@ internal static class FakeSesActions
     }
 
     // The tag sesmailer-id, sent as Tags.member.N.Name / Tags.member.N.Value.
-    private static string? StableIdOf(FakeSesRequest request)
+    /// <summary>The <c>sesmailer-id</c> tag of a send, or <see langword="null"/>.</summary>
+    internal static string? StableIdOf(FakeSesRequest request)
     {
         var name = request.Parameters.FirstOrDefault(p => p.Key.StartsWith("Tags.member.", StringComparison.Ordinal) && p.Key.EndsWith(".Name", StringComparison.Ordinal) && p.Value == "sesmailer-id");
         return name.Key is null ? null : request[name.Key[..^".Name".Length] + ".Value"];

@@ -52,6 +52,13 @@ public sealed class FakeSesServer : IAsyncDisposable
     /// <summary>The size in bytes of the last SES answer or error document written (its <c>Content-Length</c>).</summary>
     public int LastResponseBytes => Volatile.Read(ref _lastResponseBytes);
 
+    /// <summary>
+    /// Called when a SendRawEmail was accepted, with the send's <c>sesmailer-id</c> tag, before its answer is written:
+    /// the client gets SES's answer only when the returned task completes (a test can make something happen exactly
+    /// between SES accepting a message and the sender learning it). The default value is <see langword="null"/>.
+    /// </summary>
+    public Func<string?, Task>? OnSendAccepted { get; set; }
+
     /// <summary>Every request received, in order (including those answered with a fault).</summary>
     public IReadOnlyList<FakeSesRequest> Requests => _requests.ToArray();
 
@@ -124,6 +131,11 @@ public sealed class FakeSesServer : IAsyncDisposable
         }
 
         var (status, xml) = FakeSesActions.Handle(State, request, requestId);
+        if (status == HttpStatusCode.OK && action == "SendRawEmail" && OnSendAccepted is { } accepted)
+        {
+            await accepted(FakeSesActions.StableIdOf(request)).ConfigureAwait(false);
+        }
+
         await WriteAsync(context, status, xml).ConfigureAwait(false);
     }
 

@@ -6,6 +6,7 @@ public sealed class FakeSesState
     private readonly Lock _gate = new();
     private readonly List<(string Identity, bool IsDomain, string Status, string? Token)> _identities = [];
     private readonly List<(long Timestamp, int Recipients, string? Id)> _accepted = [];
+    private readonly List<(string? Id, string MessageId)> _messageIds = [];
     private int _throttles;
 
     /// <summary>Recipients per 24 hours (-1 = unlimited). The default value is 200 (the sandbox).</summary>
@@ -70,8 +71,17 @@ public sealed class FakeSesState
         }
     }
 
+    /// <summary>The SES message ids answered for the sends tagged <c>sesmailer-id</c> <paramref name="id"/>, in order.</summary>
+    public IReadOnlyList<string> MessageIdsOf(string id)
+    {
+        lock (_gate)
+        {
+            return [.. _messageIds.Where(m => m.Id == id).Select(m => m.MessageId)];
+        }
+    }
+
     /// <summary>Accepts a send of <paramref name="recipients"/> recipients now, unless the rate forbids it (then counts a throttle).</summary>
-    internal bool TryAccept(int recipients, string? id)
+    internal bool TryAccept(int recipients, string? id, string? messageId = null)
     {
         lock (_gate)
         {
@@ -93,6 +103,10 @@ public sealed class FakeSesState
             }
 
             _accepted.Add((now, recipients, id));
+            if (messageId is not null)
+            {
+                _messageIds.Add((id, messageId));
+            }
             SentLast24Hours += recipients;
             return true;
         }
