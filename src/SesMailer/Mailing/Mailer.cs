@@ -87,10 +87,6 @@ public sealed partial class Mailer : IMailer, IDisposable
     public static Mailer Create(Action<MailerBuilder>? configure = null)
     {
         var services = new ServiceCollection();
-        // A console app has no logging unless it asks for it (UseLoggerFactory replaces this). Without this line the
-        // container would build the LoggerFactory that AddHttpClient registers, with no provider: it logs nothing
-        // either, but the JIT compiles it at every start.
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         var builder = services.AddSesMailer();
         configure?.Invoke(builder);
         var provider = services.BuildServiceProvider();
