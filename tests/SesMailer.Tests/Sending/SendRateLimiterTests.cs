@@ -188,7 +188,13 @@ public sealed class SendRateLimiterTests
     public async Task A_quota_that_never_answers_times_out_on_the_clock_and_falls_back()
     {
         var logger = new FakeLogger();
-        using var limiter = Limiter(rate: null, logger: logger, quota: ct => Task.Delay(Timeout.Infinite, ct).ContinueWith(_ => 50.0, TaskScheduler.Default));
+        using var limiter = Limiter(rate: null, logger: logger, quota: async ct =>
+        {
+            // Never answers: the token's cancellation ends the wait without a rate (a continuation that returned 50
+            // once cancelled raced the limiter's own timeout on the same clock tick).
+            await Task.Delay(Timeout.Infinite, ct);
+            return 50.0;
+        });
 
         (await limiter.AcquireAsync(1, SendLane.Bulk)).Dispose();
         Assert.Empty(logger.Collector.GetSnapshot());
