@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using MimeKit;
+using MimeKit.Utils;
 using SesMailer.Rules;
 using SesMailer.Rules.Runtime;
 using SesMailer.Ses;
@@ -34,8 +35,11 @@ public sealed class MimeComposer
         ArgumentNullException.ThrowIfNull(message);
         var envelope = MessageValidator.Validate(message);
         var id = message.Options.Id ?? StableId.New();
-        var mime = Build(message, envelope);
-        mime.Headers.Add(StableId.HeaderName, id);
+
+        // Disposed once written: MimeKit's messages, parts and contents have finalizers, and an undisposed one survives
+        // its first collection with everything it holds (the bodies), which turns every collection into a gen-1 one.
+        using var mime = Build(message, envelope, prepareText: true);
+        mime.Headers.Add(RawHeader(StableId.HeaderName, id));
         var bytes = Serialize(mime, EstimateSize(message));
         return new OutgoingEmail
         {
@@ -54,25 +58,36 @@ public sealed class MimeComposer
     public MimeMessage CreateMimeMessage(EmailMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return Build(message, MessageValidator.Validate(message));
+        return Build(message, MessageValidator.Validate(message), prepareText: false);
     }
 
-    private MimeMessage Build(EmailMessage message, Envelope envelope)
+    /// <param name="message">The message, validated.</param>
+    /// <param name="envelope">Its checked addresses.</param>
+    /// <param name="prepareText">
+    /// Whether to prepare the text parts for 7-bit transport now (the message is about to be written); files are
+    /// base64 from the start. A message handed out by <see cref="CreateMimeMessage"/> is left unprepared, as before.
+    /// </param>
+    private MimeMessage Build(EmailMessage message, Envelope envelope, bool prepareText)
     {
-        // SES replaces Message-ID with its own; ours uses the sender's domain rather than MimeKit's default (this machine's
-        // host name, which has no business in a message) and has a fixed length, so a message's size does not vary.
-        var mime = new MimeMessage
-        {
-            Date = _time.GetUtcNow(),
-            MessageId = $"{Guid.NewGuid():N}@{envelope.From[(envelope.From.LastIndexOf('@') + 1)..]}",
-        };
+        // The headers MimeKit's parameterless constructor starts with, in its order, but with their final values: that
+        // constructor dates the message with the local clock, generates a Message-Id from this machine's host name
+        // (random bytes, an IDN lookup, a parse) and formats both, only for the composer to replace them.
+        // SES replaces Message-ID with its own; ours uses the sender's domain rather than this machine's host name, which
+        // has no business in a message, and has a fixed length, so a message's size does not vary.
+        var domain = envelope.From.AsSpan(envelope.From.LastIndexOf('@') + 1);
+        var mime = new MimeMessage((IEnumerable<Header>)
+        [
+            new Header(HeaderId.From, string.Empty),
+            RawHeader(HeaderId.Date, DateUtils.FormatDate(_time.GetUtcNow())),
+            NewHeader("Subject", message.Subject ?? string.Empty),
+            RawHeader(HeaderId.MessageId, $"<{Guid.NewGuid():N}@{domain}>"),
+        ]);
         mime.From.Add(Mailbox(message.Options.From!, envelope.From));
         AddMailboxes(mime.To, message.Options.To, envelope.To);
         AddMailboxes(mime.Cc, message.Options.Cc, envelope.Cc);
         AddMailboxes(mime.ReplyTo, message.Options.ReplyTo, envelope.ReplyTo);
 
         // Bcc is deliberately never added: the envelope carries those recipients.
-        mime.Headers.Replace(NewHeader("Subject", message.Subject ?? string.Empty));
         AddPriority(mime, message.Options.Priority);
         AddListUnsubscribe(mime, message.Options.ListUnsubscribe, envelope.UnsubscribeMailto);
         foreach (var (name, value) in message.Options.Headers)
@@ -80,17 +95,17 @@ public sealed class MimeComposer
             mime.Headers.Add(NewHeader(name, value));
         }
 
-        mime.Body = Body(message);
+        mime.Body = Body(message, prepareText);
         return mime;
     }
 
-    private static MimeEntity Body(EmailMessage message)
+    private static MimeEntity Body(EmailMessage message, bool prepareText)
     {
         var text = message.TextBody ?? (message.HtmlBody is null ? null : HtmlToText.Convert(message.HtmlBody));
         MimeEntity? html = null;
         if (message.HtmlBody is not null)
         {
-            html = TextPart("html", message.HtmlBody);
+            html = TextPart("html", message.HtmlBody, prepareText);
             if (message.Options.InlineImages.Count > 0)
             {
                 // The HTML is the root; type= names it, as RFC 2387 asks.
@@ -107,8 +122,8 @@ public sealed class MimeComposer
 
         MimeEntity body = (text, html) switch
         {
-            (not null, not null) => new MultipartAlternative { TextPart("plain", text), html },
-            (not null, null) => TextPart("plain", text),
+            (not null, not null) => new MultipartAlternative { TextPart("plain", text, prepareText), html },
+            (not null, null) => TextPart("plain", text, prepareText),
             _ => html!,
         };
 
@@ -126,12 +141,22 @@ public sealed class MimeComposer
         return mixed;
     }
 
-    private static TextPart TextPart(string subtype, string content)
+    private static TextPart TextPart(string subtype, string content, bool prepareText)
     {
         var part = new TextPart(subtype);
 
         // One line-ending convention inside; the writer turns every LF into CRLF, so a stray CR cannot survive.
-        part.SetText(Encoding.UTF8, content.ReplaceLineEndings("\n"));
+        var text = content.ReplaceLineEndings("\n");
+        part.SetText(Encoding.UTF8, text);
+
+        // MimeKit's Prepare runs the UTF-8 bytes through its encoding filter to choose an encoding; for text that
+        // SevenBitText accepts it would choose none (7-bit, no Content-Transfer-Encoding header), so the scan is
+        // skipped. Anything else is prepared by MimeKit as before (quoted-printable or base64).
+        if (prepareText && !SevenBitText.IsSafe(text))
+        {
+            part.Prepare(EncodingConstraint.SevenBit, RuleLimits.LineLengthLimit);
+        }
+
         return part;
     }
 
@@ -199,6 +224,31 @@ public sealed class MimeComposer
         }
     }
 
+    // A header whose value needs no encoding or folding (ASCII, one short line), written as it is rather than formatted and parsed back.
+    private static Header RawHeader(HeaderId id, string value)
+    {
+        var header = new Header(id, string.Empty);
+        header.SetRawValue(RawValue(value));
+        return header;
+    }
+
+    private static Header RawHeader(string name, string value)
+    {
+        var header = new Header(name, string.Empty);
+        header.SetRawValue(RawValue(value));
+        return header;
+    }
+
+    private static byte[] RawValue(string value)
+    {
+        var raw = new byte[value.Length + 3];
+        raw[0] = (byte)' ';
+        Encoding.ASCII.GetBytes(value, raw.AsSpan(1));
+        raw[^2] = (byte)'\r';
+        raw[^1] = (byte)'\n';
+        return raw;
+    }
+
     // Encoded and folded with our format (CRLF), not MimeKit's default (bare LF on Linux).
     private static Header NewHeader(string name, string value)
     {
@@ -225,7 +275,6 @@ public sealed class MimeComposer
     /// </summary>
     private static ReadOnlyMemory<byte> Serialize(MimeMessage mime, int estimate)
     {
-        mime.Prepare(EncodingConstraint.SevenBit, RuleLimits.LineLengthLimit);
         var buffer = new MemoryStream(estimate);
         mime.WriteTo(Format, buffer);
         var bytes = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, checked((int)buffer.Length));
