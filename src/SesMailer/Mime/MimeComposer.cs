@@ -17,7 +17,14 @@ namespace SesMailer.Mime;
 /// </summary>
 public sealed class MimeComposer
 {
+    /// <summary>The largest estimated message written through <see cref="t_buffer"/> (larger ones get a stream of their own).</summary>
+    private const int ReusedBufferLimit = 64 * 1024;
+
     private static readonly FormatOptions Format = CreateFormat();
+
+    /// <summary>This thread's buffer for small messages; taken (set to null) while a message is written into it.</summary>
+    [ThreadStatic]
+    private static MemoryStream? t_buffer;
     private readonly TimeProvider _time;
 
     /// <summary>Creates a composer that dates messages with <paramref name="timeProvider"/> (the system clock by default).</summary>
@@ -269,17 +276,34 @@ public sealed class MimeComposer
         new(Encoding.UTF8, address.DisplayName ?? string.Empty, ascii);
 
     /// <summary>
-    /// Writes the message into a stream sized for it from the start and hands out that stream's own buffer: a stream
-    /// left to grow from empty allocates about three times the message in discarded buffers, and copying the result
-    /// out would allocate it once more.
+    /// Writes the message and returns exactly its bytes. A message expected to be small (the usual one: no files) is
+    /// written into a buffer this thread keeps and reuses, then copied out at its exact size, so a send allocates the
+    /// message once; a larger one is written into a stream sized for it from the start, whose own buffer is handed out
+    /// (a stream left to grow from empty allocates about three times the message in discarded buffers, and a copy of a
+    /// large message would cost as much again).
     /// </summary>
     private static ReadOnlyMemory<byte> Serialize(MimeMessage mime, int estimate)
     {
-        var buffer = new MemoryStream(estimate);
-        mime.WriteTo(Format, buffer);
-        var bytes = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, checked((int)buffer.Length));
-        MessageSizeRule.Check(bytes.Length).ThrowIfBroken("Message");
+        ReadOnlyMemory<byte> bytes;
+        if (estimate <= ReusedBufferLimit)
+        {
+            var buffer = t_buffer ?? new MemoryStream(ReusedBufferLimit);
+            t_buffer = null;
+            buffer.SetLength(0);
+            mime.WriteTo(Format, buffer);
+            bytes = buffer.GetBuffer().AsSpan(0, checked((int)buffer.Length)).ToArray();
 
+            // Kept for the next message unless this one made it grow far beyond what it was kept for.
+            t_buffer = buffer.Capacity <= 4 * ReusedBufferLimit ? buffer : null;
+        }
+        else
+        {
+            var buffer = new MemoryStream(estimate);
+            mime.WriteTo(Format, buffer);
+            bytes = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, checked((int)buffer.Length));
+        }
+
+        MessageSizeRule.Check(bytes.Length).ThrowIfBroken("Message");
         MimeLines.EnsureSesSafe(bytes.Span);
         return bytes;
     }

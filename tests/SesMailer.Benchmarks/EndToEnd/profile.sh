@@ -1,11 +1,11 @@
 #!/bin/bash
 # Profiles one row of the full send (EndToEnd/FullSendLoop.cs) with Linux perf, in its steady state only.
-#   usage: EndToEnd/profile.sh mimekit|typed|composer|razorlight [seconds] [out-dir]   (from tests/SesMailer.Benchmarks, after a Release build)
+#   usage: EndToEnd/profile.sh mimekit|typed|composer|razorlight|disposed [seconds] [out-dir]   (from tests/SesMailer.Benchmarks, after a Release build)
 # Then: perf report -i OUT/ROW.data --no-children --sort sym      (self time)
 #       perf report -i OUT/ROW.data --children --sort sym         (inclusive time)
 # Needs perf (Debian: linux-perf) and root or kernel.perf_event_paranoid <= 1.
 set -euo pipefail
-row=${1:?mimekit, typed, composer or razorlight}
+row=${1:?mimekit, typed, composer, razorlight or disposed}
 seconds=${2:-20}
 out=${3:-$(mktemp -d /tmp/fullsend-profile-XXXXXX)}
 mkdir -p "$out"
