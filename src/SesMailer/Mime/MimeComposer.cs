@@ -20,6 +20,9 @@ public sealed class MimeComposer
     /// <summary>The largest estimated message written through <see cref="t_buffer"/> (larger ones get a stream of their own).</summary>
     private const int ReusedBufferLimit = 64 * 1024;
 
+    /// <summary>The line length MimeKit folds headers at (<c>FormatOptions.MaxLineLength</c>).</summary>
+    private const int MaxUnfoldedLine = 78;
+
     private static readonly FormatOptions Format = CreateFormat();
 
     /// <summary>This thread's buffer for small messages; taken (set to null) while a message is written into it.</summary>
@@ -46,7 +49,7 @@ public sealed class MimeComposer
         // Disposed once written: MimeKit's messages, parts and contents have finalizers, and an undisposed one survives
         // its first collection with everything it holds (the bodies), which turns every collection into a gen-1 one.
         using var mime = Build(message, envelope, prepareText: true);
-        mime.Headers.Add(RawHeader(StableId.HeaderName, id));
+        mime.Headers.Add(IdHeader(id));
         var bytes = Serialize(mime, EstimateSize(message));
         return new OutgoingEmail
         {
@@ -239,10 +242,20 @@ public sealed class MimeComposer
         return header;
     }
 
-    private static Header RawHeader(string name, string value)
+    // An id that fits on the header's first line (the generated ones, 32 characters) is written as it is; MimeKit writes
+    // a longer one (a caller's, up to 64 characters) as RFC 2047 encoded-words, and still does.
+    private static Header IdHeader(string id)
     {
-        var header = new Header(name, string.Empty);
-        header.SetRawValue(RawValue(value));
+        var header = new Header(StableId.HeaderName, string.Empty);
+        if (StableId.HeaderName.Length + 2 + id.Length <= MaxUnfoldedLine)
+        {
+            header.SetRawValue(RawValue(id));
+        }
+        else
+        {
+            header.SetValue(Format, Encoding.UTF8, id);
+        }
+
         return header;
     }
 

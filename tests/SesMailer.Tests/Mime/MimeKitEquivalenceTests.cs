@@ -63,6 +63,17 @@ public partial class MimeKitEquivalenceTests
         }));
     }
 
+    [Theory]
+    [InlineData(59)]
+    [InlineData(60)]
+    [InlineData(61)]
+    [InlineData(62)]
+    [InlineData(64)]
+    public void A_callers_stable_id_of_any_length_is_written_as_MimeKit_writes_it(int length)
+    {
+        AssertSameAsMimeKit(TestMessages.Valid(m => m.Options.Id = string.Concat(Enumerable.Repeat("id-", 100))[..length]));
+    }
+
     private static void AssertSameAsMimeKit(EmailMessage message)
     {
         var composed = new MimeComposer(new FakeTimeProvider(Now)).Compose(message);
