@@ -23,6 +23,12 @@ if (args.Length > 0 && args[0] == "--throughput")
     return 0;
 }
 
+// `--full-send-loop ROW [seconds]`: one full-send row in a steady loop, to profile it (EndToEnd/FullSendLoop.cs).
+if (args.Length > 1 && args[0] == "--full-send-loop")
+{
+    return await SesMailer.Benchmarks.EndToEnd.FullSendLoop.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
+}
+
 // `--interleaved [rounds]`: rendering and full send timed in interleaved rounds, fastest round kept (Rendering/InterleavedRun.cs).
 if (args.Length > 0 && args[0] == "--interleaved")
 {

@@ -152,8 +152,18 @@ public sealed partial class Mailer : IMailer, IDisposable
 
             var elapsed = _time.GetElapsedTime(started);
             var recipients = working.Options.To.Count + working.Options.Cc.Count + working.Options.Bcc.Count;
-            _telemetry.Sent.Add(result.MessageIds.Count, new KeyValuePair<string, object?>("sesmailer.email", name));
-            _telemetry.Duration.Record(elapsed.TotalSeconds, new("sesmailer.email", name), new("sesmailer.outcome", "sent"));
+
+            // Instruments nobody listens to are skipped, tags and all (Enabled: a meter listener subscribes to them).
+            if (_telemetry.Sent.Enabled)
+            {
+                _telemetry.Sent.Add(result.MessageIds.Count, new KeyValuePair<string, object?>("sesmailer.email", name));
+            }
+
+            if (_telemetry.Duration.Enabled)
+            {
+                _telemetry.Duration.Record(elapsed.TotalSeconds, new("sesmailer.email", name), new("sesmailer.outcome", "sent"));
+            }
+
             activity?.SetTag("sesmailer.message_id", result.MessageId);
             activity?.SetTag("sesmailer.id", result.Id);
             activity?.SetTag("sesmailer.recipients", recipients);

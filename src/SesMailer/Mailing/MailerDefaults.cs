@@ -59,9 +59,17 @@ internal sealed class MailerDefaults
 
         options.ConfigurationSet ??= configured?.ConfigurationSet ?? _global.ConfigurationSet;
 
+        var emailTags = email?.Tags ?? [];
+        var configuredTags = configured?.Tags ?? [];
+        if (options.Tags.Count == 0 && _global.Tags.Count == 0 && emailTags.Count == 0 && configuredTags.Count == 0)
+        {
+            // Nothing to merge (the usual send): no dictionary per send.
+            return;
+        }
+
         // Least specific first, so that a later tag of the same name wins (and keeps the first one's position).
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var source in new[] { _global.Tags, email?.Tags ?? [], configured?.Tags ?? [], options.Tags.ToArray() })
+        foreach (var source in new[] { _global.Tags, emailTags, configuredTags, options.Tags.ToArray() })
         {
             foreach (var tag in source)
             {

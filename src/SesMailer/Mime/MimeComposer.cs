@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using MimeKit;
+using MimeKit.Utils;
 using SesMailer.Rules;
 using SesMailer.Rules.Runtime;
 using SesMailer.Ses;
@@ -16,7 +17,17 @@ namespace SesMailer.Mime;
 /// </summary>
 public sealed class MimeComposer
 {
+    /// <summary>The largest estimated message written through <see cref="t_buffer"/> (larger ones get a stream of their own).</summary>
+    private const int ReusedBufferLimit = 64 * 1024;
+
+    /// <summary>The line length MimeKit folds headers at (<c>FormatOptions.MaxLineLength</c>).</summary>
+    private const int MaxUnfoldedLine = 78;
+
     private static readonly FormatOptions Format = CreateFormat();
+
+    /// <summary>This thread's buffer for small messages; taken (set to null) while a message is written into it.</summary>
+    [ThreadStatic]
+    private static MemoryStream? t_buffer;
     private readonly TimeProvider _time;
 
     /// <summary>Creates a composer that dates messages with <paramref name="timeProvider"/> (the system clock by default).</summary>
@@ -34,8 +45,11 @@ public sealed class MimeComposer
         ArgumentNullException.ThrowIfNull(message);
         var envelope = MessageValidator.Validate(message);
         var id = message.Options.Id ?? StableId.New();
-        var mime = Build(message, envelope);
-        mime.Headers.Add(StableId.HeaderName, id);
+
+        // Disposed once written: MimeKit's messages, parts and contents have finalizers, and an undisposed one survives
+        // its first collection with everything it holds (the bodies), which turns every collection into a gen-1 one.
+        using var mime = Build(message, envelope, prepareText: true);
+        mime.Headers.Add(IdHeader(id));
         var bytes = Serialize(mime, EstimateSize(message));
         return new OutgoingEmail
         {
@@ -54,25 +68,36 @@ public sealed class MimeComposer
     public MimeMessage CreateMimeMessage(EmailMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return Build(message, MessageValidator.Validate(message));
+        return Build(message, MessageValidator.Validate(message), prepareText: false);
     }
 
-    private MimeMessage Build(EmailMessage message, Envelope envelope)
+    /// <param name="message">The message, validated.</param>
+    /// <param name="envelope">Its checked addresses.</param>
+    /// <param name="prepareText">
+    /// Whether to prepare the text parts for 7-bit transport now (the message is about to be written); files are
+    /// base64 from the start. A message handed out by <see cref="CreateMimeMessage"/> is left unprepared, as before.
+    /// </param>
+    private MimeMessage Build(EmailMessage message, Envelope envelope, bool prepareText)
     {
-        // SES replaces Message-ID with its own; ours uses the sender's domain rather than MimeKit's default (this machine's
-        // host name, which has no business in a message) and has a fixed length, so a message's size does not vary.
-        var mime = new MimeMessage
-        {
-            Date = _time.GetUtcNow(),
-            MessageId = $"{Guid.NewGuid():N}@{envelope.From[(envelope.From.LastIndexOf('@') + 1)..]}",
-        };
+        // The headers MimeKit's parameterless constructor starts with, in its order, but with their final values: that
+        // constructor dates the message with the local clock, generates a Message-Id from this machine's host name
+        // (random bytes, an IDN lookup, a parse) and formats both, only for the composer to replace them.
+        // SES replaces Message-ID with its own; ours uses the sender's domain rather than this machine's host name, which
+        // has no business in a message, and has a fixed length, so a message's size does not vary.
+        var domain = envelope.From.AsSpan(envelope.From.LastIndexOf('@') + 1);
+        var mime = new MimeMessage((IEnumerable<Header>)
+        [
+            new Header(HeaderId.From, string.Empty),
+            RawHeader(HeaderId.Date, DateUtils.FormatDate(_time.GetUtcNow())),
+            NewHeader("Subject", message.Subject ?? string.Empty),
+            RawHeader(HeaderId.MessageId, $"<{Guid.NewGuid():N}@{domain}>"),
+        ]);
         mime.From.Add(Mailbox(message.Options.From!, envelope.From));
         AddMailboxes(mime.To, message.Options.To, envelope.To);
         AddMailboxes(mime.Cc, message.Options.Cc, envelope.Cc);
         AddMailboxes(mime.ReplyTo, message.Options.ReplyTo, envelope.ReplyTo);
 
         // Bcc is deliberately never added: the envelope carries those recipients.
-        mime.Headers.Replace(NewHeader("Subject", message.Subject ?? string.Empty));
         AddPriority(mime, message.Options.Priority);
         AddListUnsubscribe(mime, message.Options.ListUnsubscribe, envelope.UnsubscribeMailto);
         foreach (var (name, value) in message.Options.Headers)
@@ -80,17 +105,17 @@ public sealed class MimeComposer
             mime.Headers.Add(NewHeader(name, value));
         }
 
-        mime.Body = Body(message);
+        mime.Body = Body(message, prepareText);
         return mime;
     }
 
-    private static MimeEntity Body(EmailMessage message)
+    private static MimeEntity Body(EmailMessage message, bool prepareText)
     {
         var text = message.TextBody ?? (message.HtmlBody is null ? null : HtmlToText.Convert(message.HtmlBody));
         MimeEntity? html = null;
         if (message.HtmlBody is not null)
         {
-            html = TextPart("html", message.HtmlBody);
+            html = TextPart("html", message.HtmlBody, prepareText);
             if (message.Options.InlineImages.Count > 0)
             {
                 // The HTML is the root; type= names it, as RFC 2387 asks.
@@ -107,8 +132,8 @@ public sealed class MimeComposer
 
         MimeEntity body = (text, html) switch
         {
-            (not null, not null) => new MultipartAlternative { TextPart("plain", text), html },
-            (not null, null) => TextPart("plain", text),
+            (not null, not null) => new MultipartAlternative { TextPart("plain", text, prepareText), html },
+            (not null, null) => TextPart("plain", text, prepareText),
             _ => html!,
         };
 
@@ -126,12 +151,22 @@ public sealed class MimeComposer
         return mixed;
     }
 
-    private static TextPart TextPart(string subtype, string content)
+    private static TextPart TextPart(string subtype, string content, bool prepareText)
     {
         var part = new TextPart(subtype);
 
         // One line-ending convention inside; the writer turns every LF into CRLF, so a stray CR cannot survive.
-        part.SetText(Encoding.UTF8, content.ReplaceLineEndings("\n"));
+        var text = content.ReplaceLineEndings("\n");
+        part.SetText(Encoding.UTF8, text);
+
+        // MimeKit's Prepare runs the UTF-8 bytes through its encoding filter to choose an encoding; for text that
+        // SevenBitText accepts it would choose none (7-bit, no Content-Transfer-Encoding header), so the scan is
+        // skipped. Anything else is prepared by MimeKit as before (quoted-printable or base64).
+        if (prepareText && !SevenBitText.IsSafe(text))
+        {
+            part.Prepare(EncodingConstraint.SevenBit, RuleLimits.LineLengthLimit);
+        }
+
         return part;
     }
 
@@ -199,6 +234,41 @@ public sealed class MimeComposer
         }
     }
 
+    // A header whose value needs no encoding or folding (ASCII, one short line), written as it is rather than formatted and parsed back.
+    private static Header RawHeader(HeaderId id, string value)
+    {
+        var header = new Header(id, string.Empty);
+        header.SetRawValue(RawValue(value));
+        return header;
+    }
+
+    // An id that fits on the header's first line (the generated ones, 32 characters) is written as it is; MimeKit writes
+    // a longer one (a caller's, up to 64 characters) as RFC 2047 encoded-words, and still does.
+    private static Header IdHeader(string id)
+    {
+        var header = new Header(StableId.HeaderName, string.Empty);
+        if (StableId.HeaderName.Length + 2 + id.Length <= MaxUnfoldedLine)
+        {
+            header.SetRawValue(RawValue(id));
+        }
+        else
+        {
+            header.SetValue(Format, Encoding.UTF8, id);
+        }
+
+        return header;
+    }
+
+    private static byte[] RawValue(string value)
+    {
+        var raw = new byte[value.Length + 3];
+        raw[0] = (byte)' ';
+        Encoding.ASCII.GetBytes(value, raw.AsSpan(1));
+        raw[^2] = (byte)'\r';
+        raw[^1] = (byte)'\n';
+        return raw;
+    }
+
     // Encoded and folded with our format (CRLF), not MimeKit's default (bare LF on Linux).
     private static Header NewHeader(string name, string value)
     {
@@ -219,18 +289,34 @@ public sealed class MimeComposer
         new(Encoding.UTF8, address.DisplayName ?? string.Empty, ascii);
 
     /// <summary>
-    /// Writes the message into a stream sized for it from the start and hands out that stream's own buffer: a stream
-    /// left to grow from empty allocates about three times the message in discarded buffers, and copying the result
-    /// out would allocate it once more.
+    /// Writes the message and returns exactly its bytes. A message expected to be small (the usual one: no files) is
+    /// written into a buffer this thread keeps and reuses, then copied out at its exact size, so a send allocates the
+    /// message once; a larger one is written into a stream sized for it from the start, whose own buffer is handed out
+    /// (a stream left to grow from empty allocates about three times the message in discarded buffers, and a copy of a
+    /// large message would cost as much again).
     /// </summary>
     private static ReadOnlyMemory<byte> Serialize(MimeMessage mime, int estimate)
     {
-        mime.Prepare(EncodingConstraint.SevenBit, RuleLimits.LineLengthLimit);
-        var buffer = new MemoryStream(estimate);
-        mime.WriteTo(Format, buffer);
-        var bytes = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, checked((int)buffer.Length));
-        MessageSizeRule.Check(bytes.Length).ThrowIfBroken("Message");
+        ReadOnlyMemory<byte> bytes;
+        if (estimate <= ReusedBufferLimit)
+        {
+            var buffer = t_buffer ?? new MemoryStream(ReusedBufferLimit);
+            t_buffer = null;
+            buffer.SetLength(0);
+            mime.WriteTo(Format, buffer);
+            bytes = buffer.GetBuffer().AsSpan(0, checked((int)buffer.Length)).ToArray();
 
+            // Kept for the next message unless this one made it grow far beyond what it was kept for.
+            t_buffer = buffer.Capacity <= 4 * ReusedBufferLimit ? buffer : null;
+        }
+        else
+        {
+            var buffer = new MemoryStream(estimate);
+            mime.WriteTo(Format, buffer);
+            bytes = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, checked((int)buffer.Length));
+        }
+
+        MessageSizeRule.Check(bytes.Length).ThrowIfBroken("Message");
         MimeLines.EnsureSesSafe(bytes.Span);
         return bytes;
     }

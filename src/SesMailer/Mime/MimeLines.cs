@@ -11,7 +11,46 @@ namespace SesMailer.Mime;
 internal static class MimeLines
 {
     /// <summary>Finds the first violation in <paramref name="mime"/>, or <see langword="null"/> when there is none.</summary>
-    public static string? FindViolation(ReadOnlySpan<byte> mime)
+    public static string? FindViolation(ReadOnlySpan<byte> mime) => IsSesSafe(mime) ? null : Describe(mime);
+
+    /// <summary>
+    /// The same check with vectorised searches: every byte in 1–127, then line by line (a search for LF) that each LF
+    /// follows a CR, that no other CR is in the line and that the line is at most 998 octets. A message of a few KB
+    /// is checked in well under a microsecond instead of a byte-at-a-time loop; only a failure is described by
+    /// <see cref="Describe"/>, which walks the bytes to name the line.
+    /// </summary>
+    private static bool IsSesSafe(ReadOnlySpan<byte> mime)
+    {
+        if (mime.IndexOfAnyExceptInRange((byte)1, (byte)0x7F) >= 0)
+        {
+            return false;
+        }
+
+        while (true)
+        {
+            var end = mime.IndexOf((byte)'\n');
+            if (end < 0)
+            {
+                // The last line, without a line break.
+                return mime.Length <= RuleLimits.LineLengthLimit && !mime.Contains((byte)'\r');
+            }
+
+            if (end == 0 || mime[end - 1] != (byte)'\r')
+            {
+                return false;
+            }
+
+            var line = mime[..(end - 1)];
+            if (line.Length > RuleLimits.LineLengthLimit || line.Contains((byte)'\r'))
+            {
+                return false;
+            }
+
+            mime = mime[(end + 1)..];
+        }
+    }
+
+    private static string? Describe(ReadOnlySpan<byte> mime)
     {
         var line = 1;
         var lineStart = 0;

@@ -68,6 +68,36 @@ public class MimeLineTests
         Assert.Contains("999 octets", MimeLines.FindViolation(Encoding.ASCII.GetBytes(new string('a', 999) + "\r\n")), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("a\r\nb\r\n", null)]
+    [InlineData("", null)]
+    [InlineData("no line break at the end", null)]
+    [InlineData("\nstarts with LF", "bare LF")]
+    [InlineData("a\r\nb\n", "bare LF")]
+    [InlineData("ends with CR\r", "CR without LF")]
+    [InlineData("a\r\nCR\rinside\r\n", "CR without LF")]
+    [InlineData("a\0b\r\n", "NUL")]
+    [InlineData("a\r\nb\r\n\u0080", "non-ASCII")]
+    public void The_scanner_names_the_first_violation_wherever_it_is(string text, string? expected)
+    {
+        var violation = MimeLines.FindViolation(Encoding.Latin1.GetBytes(text));
+        if (expected is null)
+        {
+            Assert.Null(violation);
+        }
+        else
+        {
+            Assert.Contains(expected, violation, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_scanner_measures_the_last_line_without_a_line_break_too()
+    {
+        Assert.Null(MimeLines.FindViolation(Encoding.ASCII.GetBytes("a\r\n" + new string('a', 998))));
+        Assert.Contains("line 2 is 999 octets", MimeLines.FindViolation(Encoding.ASCII.GetBytes("a\r\n" + new string('a', 999))), StringComparison.Ordinal);
+    }
+
     internal static void AssertSesSafe(ReadOnlySpan<byte> mime)
     {
         // Independent of MimeLines: a plain scan written out here.
