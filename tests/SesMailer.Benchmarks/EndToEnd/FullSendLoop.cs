@@ -7,7 +7,7 @@ namespace SesMailer.Benchmarks.EndToEnd;
 /// <c>dotnet run -c Release -- --full-send-loop ROW [seconds]</c>: one row of <see cref="FullSendBenchmarks"/> in a steady
 /// loop, to profile it alone (<c>perf record -g</c> with <c>DOTNET_PerfMapEnabled=1</c>, attached after the line
 /// "steady" is printed: by then tiered compilation has optimised the loop's code). ROW is <c>mimekit</c>, <c>typed</c>,
-/// <c>composer</c>, <c>razorlight</c> or <c>disposed</c>.
+/// <c>composer</c> or <c>razorlight</c>.
 /// </summary>
 public static class FullSendLoop
 {
@@ -22,8 +22,7 @@ public static class FullSendLoop
             "typed" => () => send.TypedSend().GetAwaiter().GetResult(),
             "composer" => () => send.RenderAndCompose().GetAwaiter().GetResult(),
             "razorlight" => () => send.RazorLightAndMimeKit().GetAwaiter().GetResult(),
-            "disposed" => () => send.MimeKitAloneDisposed(),
-            _ => throw new ArgumentException($"ROW: '{row}' is none of mimekit, typed, composer, razorlight, disposed.", nameof(row)),
+            _ => throw new ArgumentException($"ROW: '{row}' is none of mimekit, typed, composer, razorlight.", nameof(row)),
         };
 
         // Tier-1 code needs tens of thousands of calls (and a moment for the background compiler) on a loaded machine.

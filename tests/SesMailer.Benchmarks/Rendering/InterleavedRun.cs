@@ -56,7 +56,6 @@ public static class InterleavedRun
                 ("mailer.SendWelcomeAsync", () => send.TypedSend().GetAwaiter().GetResult()),
                 ("RenderWelcomeAsync + MimeComposer", () => send.RenderAndCompose().GetAwaiter().GetResult()),
                 ("RazorLight (cached) + MimeKit", () => send.RazorLightAndMimeKit().GetAwaiter().GetResult()),
-                ("MimeKit alone, message disposed (not a target)", () => send.MimeKitAloneDisposed()),
             ]),
         ];
 
