@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
@@ -34,6 +35,7 @@ public sealed partial class SesClient : ISesClient, IDisposable
     private readonly SigV4Signer _signer = new();
     private readonly ResiliencePipeline _pipeline;
     private readonly CircuitBreakerStateProvider? _breakerState;
+    private readonly AttemptTimeouts _attemptTimeouts;
     private readonly Lock _credentialsGate = new();
     private AWSCredentials? _credentials;
     private long _clockOffsetTicks;
@@ -68,6 +70,7 @@ public sealed partial class SesClient : ISesClient, IDisposable
         _options = options;
         _explicitCredentials = credentials;
         _time = timeProvider ?? TimeProvider.System;
+        _attemptTimeouts = new AttemptTimeouts(_time);
         Region = SesConnectionResolver.ResolveRegion(options);
         Endpoint = SesConnectionResolver.ResolveEndpoint(options, Region);
         if (Endpoint.Scheme == Uri.UriSchemeHttp && !SesConnectionResolver.IsLoopback(Endpoint) && logger is not null)
@@ -119,14 +122,18 @@ public sealed partial class SesClient : ISesClient, IDisposable
     /// <inheritdoc />
     public override string ToString() => $"SesClient {{ Region = {Region}, Endpoint = {Endpoint} }}";
 
-    private Task<SesXml.Success> InvokeAsync(QueryRequest request, CancellationToken cancellationToken) =>
+    private ValueTask<SesXml.Success> InvokeAsync(QueryRequest request, CancellationToken cancellationToken) =>
         InvokeAsync(request, SesXml.ParseSuccess, cancellationToken);
 
     /// <summary>
     /// Calls <paramref name="request"/> through the retry pipeline; <paramref name="parse"/> reads a 2xx answer inside
     /// the attempt, so an answer that is not SES's counts as in doubt (for a send) and against the breaker.
     /// </summary>
-    private async Task<T> InvokeAsync<T>(QueryRequest request, Func<string, HttpStatusCode, string, T> parse, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Every caller awaits the answer once, so the state machine's box is pooled (a send suspends here on every call).
+    /// </remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<T> InvokeAsync<T>(QueryRequest request, Func<string, HttpStatusCode, string, T> parse, CancellationToken cancellationToken)
     {
         // One body for the whole call: every attempt (retries, the clock-skew re-sign) sends these same bytes, and
         // the pooled buffers are returned only after the last attempt (and any write still running) is over.
@@ -262,11 +269,52 @@ public sealed partial class SesClient : ISesClient, IDisposable
     /// One attempt: sign, post, read. When SES refuses the signing time and tells its own, it signs again once with
     /// the corrected clock (a request refused for its timestamp was not acted on, so this is safe even for sends).
     /// </summary>
+    /// <remarks>
+    /// The post is inline (not a method of its own) so an attempt is one async layer, and that layer's box is pooled:
+    /// the one awaiting it (<see cref="InvokeAsync{T}"/> or the pipeline) awaits it once.
+    /// </remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<T> SendOnceAsync<T>(QueryRequest request, FormBody body, string payloadHash, Func<string, HttpStatusCode, string, T> parse, CancellationToken cancellationToken)
     {
         for (var resigned = false; ; resigned = true)
         {
-            var (status, text, serverDate) = await PostAsync(request, body, payloadHash, cancellationToken).ConfigureAwait(false);
+            var credentials = await ResolveCredentialsAsync().ConfigureAwait(false);
+            HttpStatusCode status;
+            string text;
+            DateTimeOffset? serverDate;
+            using (var content = new TrackedContent(body))
+            using (var message = BuildSignedRequest(content, payloadHash, credentials))
+            using (var timeout = _attemptTimeouts.Start(_options.AttemptTimeout, cancellationToken))
+            {
+                try
+                {
+                    // Headers first, so an oversized body is refused before it is buffered.
+                    using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                    status = response.StatusCode;
+                    text = await LimitedBody.ReadAsync(response.Content, _options.MaxResponseBytes, timeout.Token).ConfigureAwait(false)
+                        ?? throw new SesResponseTooLargeException(request.Action, status, _options.MaxResponseBytes, response.Content.Headers.ContentLength, inDoubt: !request.IsIdempotent);
+                    // The Date is parsed only for an error (clock skew is learned from a refusal), not for every success.
+                    serverDate = (int)status is >= 200 and < 300 ? null : response.Headers.Date;
+                }
+                catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+                {
+                    // The caller gave up. Before the body left nothing was sent, so this is a plain cancellation; after it,
+                    // SES may already hold the message, and calling that "cancelled" would invite a second send.
+                    if (content.Started && !request.IsIdempotent)
+                    {
+                        throw new SesInDoubtException(request.Action, e);
+                    }
+
+                    throw;
+                }
+                catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException)
+                {
+                    throw TransportFailure(request, content.Started, e is OperationCanceledException
+                        ? new TimeoutException($"no answer within {_options.AttemptTimeout.TotalSeconds:0.###} s (SesClientOptions.AttemptTimeout)", e)
+                        : e);
+                }
+            }
+
             if ((int)status is >= 200 and < 300)
             {
                 try
@@ -292,46 +340,6 @@ public sealed partial class SesClient : ISesClient, IDisposable
             {
                 throw error;
             }
-        }
-    }
-
-    /// <summary>Signs and posts the body once; the answer's status, text (size-limited) and <c>Date</c>.</summary>
-    private async ValueTask<(HttpStatusCode Status, string Text, DateTimeOffset? ServerDate)> PostAsync(QueryRequest request, FormBody body, string payloadHash, CancellationToken cancellationToken)
-    {
-        var credentials = await ResolveCredentialsAsync().ConfigureAwait(false);
-        using var content = new TrackedContent(body);
-        using var message = BuildSignedRequest(content, payloadHash, credentials);
-
-        using var timeout = new CancellationTokenSource(_options.AttemptTimeout, _time);
-        // A caller's token that can never be cancelled needs no linking: the attempt timeout alone is the token.
-        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token) : null;
-        var attemptToken = linked?.Token ?? timeout.Token;
-        try
-        {
-            // Headers first, so an oversized body is refused before it is buffered.
-            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptToken).ConfigureAwait(false);
-            var status = response.StatusCode;
-            var text = await LimitedBody.ReadAsync(response.Content, _options.MaxResponseBytes, attemptToken).ConfigureAwait(false)
-                ?? throw new SesResponseTooLargeException(request.Action, status, _options.MaxResponseBytes, response.Content.Headers.ContentLength, inDoubt: !request.IsIdempotent);
-            // The Date is parsed only for an error (clock skew is learned from a refusal), not for every success.
-            return (status, text, (int)status is >= 200 and < 300 ? null : response.Headers.Date);
-        }
-        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
-        {
-            // The caller gave up. Before the body left nothing was sent, so this is a plain cancellation; after it,
-            // SES may already hold the message, and calling that "cancelled" would invite a second send.
-            if (content.Started && !request.IsIdempotent)
-            {
-                throw new SesInDoubtException(request.Action, e);
-            }
-
-            throw;
-        }
-        catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException)
-        {
-            throw TransportFailure(request, content.Started, e is OperationCanceledException
-                ? new TimeoutException($"no answer within {_options.AttemptTimeout.TotalSeconds:0.###} s (SesClientOptions.AttemptTimeout)", e)
-                : e);
         }
     }
 
@@ -374,11 +382,27 @@ public sealed partial class SesClient : ISesClient, IDisposable
         }
     }
 
-    private async Task<ImmutableCredentials> ResolveCredentialsAsync()
+    // Credentials that are at hand (the usual case: they refresh rarely) come back without an async layer.
+    private ValueTask<ImmutableCredentials> ResolveCredentialsAsync()
+    {
+        Task<ImmutableCredentials> pending;
+        try
+        {
+            pending = CredentialSource().GetCredentialsAsync();
+        }
+        catch (AmazonClientException e)
+        {
+            throw new SesConfigurationException($"The AWS credentials could not be loaded: {e.Message}", e);
+        }
+
+        return pending.IsCompletedSuccessfully ? new(pending.Result) : AwaitCredentialsAsync(pending);
+    }
+
+    private static async ValueTask<ImmutableCredentials> AwaitCredentialsAsync(Task<ImmutableCredentials> pending)
     {
         try
         {
-            return await CredentialSource().GetCredentialsAsync().ConfigureAwait(false);
+            return await pending.ConfigureAwait(false);
         }
         catch (AmazonClientException e)
         {

@@ -16,6 +16,40 @@ internal static class SesXml
     // Read-only once created, so one instance serves every thread. No DTD (no entity expansion), no resolver.
     private static readonly XmlReaderSettings ReaderSettings = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
 
+    // Longer answers than this are rare (error documents, lists) and read from the text itself.
+    private const int SmallAnswerLength = 4096;
+
+    /// <summary>
+    /// A reader of <paramref name="body"/>. Over a string, <see cref="XmlReader"/> takes a 4,096-character buffer
+    /// (about 8 KB, every answer) whatever the text's length; over a seekable stream it sizes its buffers to the
+    /// stream. So an answer of ASCII text (SES's are) with no encoding declaration is read from its bytes, which are
+    /// then exactly its UTF-8 bytes, as the reader assumes without a declaration or byte order mark: the same
+    /// characters, the same result. Anything else (other characters, a declared encoding) is read from the text as before.
+    /// </summary>
+    private static XmlReader ReaderOf(string body)
+    {
+        if (body.Length <= SmallAnswerLength && System.Text.Ascii.IsValid(body) && !DeclaresEncoding(body))
+        {
+            var bytes = new byte[body.Length];
+            System.Text.Ascii.FromUtf16(body, bytes, out _);
+            return XmlReader.Create(new MemoryStream(bytes, writable: false), ReaderSettings);
+        }
+
+        return XmlReader.Create(new StringReader(body), ReaderSettings);
+    }
+
+    // An XML declaration can only be the very start of the document.
+    private static bool DeclaresEncoding(string body)
+    {
+        if (!body.StartsWith("<?xml", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var end = body.IndexOf("?>", StringComparison.Ordinal);
+        return (end < 0 ? body.AsSpan() : body.AsSpan(0, end)).Contains("encoding", StringComparison.Ordinal);
+    }
+
     /// <summary>A successful answer: its <c>XResult</c> element (or an empty one) and its request id.</summary>
     public readonly record struct Success(XElement Result, string RequestId);
 
@@ -49,7 +83,7 @@ internal static class SesXml
         string? requestId = null;
         try
         {
-            using var reader = XmlReader.Create(new StringReader(body), ReaderSettings);
+            using var reader = ReaderOf(body);
             if (reader.MoveToContent() != XmlNodeType.Element || !IsName(reader.LocalName, action, "Response"))
             {
                 throw Unexpected(status, body, retryable: false);
@@ -115,7 +149,7 @@ internal static class SesXml
         var errorSeen = false;
         try
         {
-            using var reader = XmlReader.Create(new StringReader(body), ReaderSettings);
+            using var reader = ReaderOf(body);
             if (reader.MoveToContent() != XmlNodeType.Element)
             {
                 return Unexpected(status, body, retryable);
@@ -230,7 +264,7 @@ internal static class SesXml
     {
         try
         {
-            using var reader = XmlReader.Create(new StringReader(body), ReaderSettings);
+            using var reader = ReaderOf(body);
             return XDocument.Load(reader).Root ?? throw Unexpected(status, body, retryable);
         }
         catch (XmlException e)

@@ -84,10 +84,22 @@ public sealed class SesTransport : IEmailTransport
         }
     }
 
-    // The stable id rides along as a tag, which SES copies into every event notification of the message.
+    // The stable id rides along as a tag, which SES copies into every event notification of the message. Filled in
+    // place: no LINQ iterators per send.
     private static SesMessageTag[] Tags(OutgoingEmail email)
     {
-        var tags = email.Tags.Select(static t => new SesMessageTag(t.Name, t.Value));
-        return (email.Id is { } id ? tags.Append(new SesMessageTag(StableId.TagName, id)) : tags).ToArray();
+        var source = email.Tags;
+        var tags = new SesMessageTag[source.Count + (email.Id is null ? 0 : 1)];
+        for (var i = 0; i < source.Count; i++)
+        {
+            tags[i] = new SesMessageTag(source[i].Name, source[i].Value);
+        }
+
+        if (email.Id is { } id)
+        {
+            tags[^1] = new SesMessageTag(StableId.TagName, id);
+        }
+
+        return tags;
     }
 }

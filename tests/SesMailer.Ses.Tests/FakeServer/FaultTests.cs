@@ -127,6 +127,38 @@ public sealed class FaultTests : IAsyncLifetime
         Assert.IsType<TimeoutException>(error.InnerException);
     }
 
+    // Attempt deadlines come from reused cancellation sources (Retry/AttemptTimeouts): a source that served a finished
+    // attempt must neither cancel a later one nor stop timing one out, and a caller's cancellation stays the caller's.
+    [Fact]
+    public async Task Attempt_timeouts_and_caller_cancellation_hold_across_reused_deadlines()
+    {
+        using var ses = FakeSes.Client(_server, retries: 0, attemptTimeout: TimeSpan.FromMilliseconds(300));
+        for (var i = 0; i < 3; i++)
+        {
+            await ses.SendRawEmailAsync(TestMessages.RawRequest(), TestMessages.Timeout());
+        }
+
+        _server.EnqueueFault(new DelayFault(TimeSpan.FromSeconds(5)));
+        var timedOut = await Assert.ThrowsAsync<SesInDoubtException>(() => ses.SendRawEmailAsync(TestMessages.RawRequest(), TestMessages.Timeout()));
+        Assert.IsType<TimeoutException>(timedOut.InnerException);
+
+        _server.EnqueueFault(new DelayFault(TimeSpan.FromSeconds(5)));
+        using var caller = new CancellationTokenSource();
+        var pending = ses.SendRawEmailAsync(TestMessages.RawRequest(), caller.Token);
+        while (_server.Requests.Count < 5)
+        {
+            await Task.Delay(10);
+        }
+
+        await caller.CancelAsync();
+        var cancelled = await Assert.ThrowsAsync<SesInDoubtException>(() => pending);
+        Assert.IsAssignableFrom<OperationCanceledException>(cancelled.InnerException);
+
+        var after = await ses.SendRawEmailAsync(TestMessages.RawRequest(), TestMessages.Timeout());
+        Assert.False(string.IsNullOrEmpty(after.MessageId));
+        Assert.Equal(6, _server.Requests.Count);
+    }
+
     [Fact]
     public async Task A_refused_connection_never_sent_anything_and_is_retried_then_reported()
     {

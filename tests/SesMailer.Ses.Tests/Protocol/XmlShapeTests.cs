@@ -169,6 +169,36 @@ public sealed class XmlShapeTests
         Assert.Contains("no <MessageId>", error.Message, StringComparison.Ordinal);
     }
 
+    // Plain ASCII answers are read from their bytes, others from their text (SesXml.ReaderOf): both must read alike.
+    [Theory]
+    [InlineData("", "0100-abc")]
+    [InlineData("<?xml version=\"1.0\"?>", "0100-abc")]
+    [InlineData("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "0100-abc")]
+    [InlineData("<?xml version=\"1.0\" encoding=\"utf-16\"?>", "0100-abc")]
+    [InlineData("", "0100-\u00e9t\u00e9")]
+    [InlineData("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "0100-\u00e9t\u00e9")]
+    public async Task A_send_answer_reads_alike_from_bytes_or_text(string declaration, string messageId)
+    {
+        var xml = $"{declaration}<SendRawEmailResponse xmlns=\"{Ns}\"><SendRawEmailResult><MessageId>{messageId}</MessageId></SendRawEmailResult><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></SendRawEmailResponse>";
+        using var ses = ClientAnswering(HttpStatusCode.OK, xml);
+
+        var sent = await ses.SendRawEmailAsync(new SendRawEmailRequest { RawMessage = "x"u8.ToArray() });
+
+        Assert.Equal(messageId, sent.MessageId);
+        Assert.Equal("r-1", sent.RequestId);
+    }
+
+    [Theory]
+    [InlineData("<SendRawEmailResponse><SendRawEmailResult><MessageId>m</MessageId></SendRawEmailResult>")]
+    [InlineData("<SendRawEmailResponse><SendRawEmailResult><MessageId>m</MessageId></SendRawEmailResult></SendRawEmailResponse><extra/>")]
+    [InlineData("<SendRawEmailResponse><SendRawEmailResult><MessageId>\u00e9</MessageId></SendRawEmailResult>")]
+    public async Task A_malformed_send_answer_is_in_doubt_from_bytes_or_text(string xml)
+    {
+        using var ses = ClientAnswering(HttpStatusCode.OK, xml);
+
+        await Assert.ThrowsAsync<SesInDoubtException>(() => ses.SendRawEmailAsync(new SendRawEmailRequest { RawMessage = "x"u8.ToArray() }));
+    }
+
     private sealed class Answering(HttpStatusCode status, string body, Action<HttpRequestMessage, string>? inspect) : HttpMessageHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
