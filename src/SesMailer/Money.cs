@@ -133,13 +133,24 @@ public readonly struct Money : IEquatable<Money>, ISpanFormattable
     /// <summary><paramref name="culture"/>'s currency format with this currency's symbol and <paramref name="digits"/> (or its usual) decimals.</summary>
     private NumberFormatInfo NumberFormat(CultureInfo culture, int? digits)
     {
-        EmailCulture.EnsureSupported(culture);
         var currency = Currency;
+        var source = culture.NumberFormat;
+
+        // The same read-only format, culture, currency and decimals asked as last time on this thread (a template
+        // writing a column of prices): the format made then, without the symbol lookup and its tuple hashing.
+        if (t_lastFormat is { } recent && ReferenceEquals(recent.Source, source) && recent.Requested == digits
+            && string.Equals(recent.Currency, currency, StringComparison.Ordinal) && string.Equals(recent.CultureName, culture.Name, StringComparison.Ordinal))
+        {
+            return recent.Format;
+        }
+
+        EmailCulture.EnsureSupported(culture);
         var (symbol, usual) = Symbols.GetOrAdd((culture.Name, currency), static key => Lookup(key.Culture, key.Currency));
         var decimals = digits ?? usual;
-        var source = culture.NumberFormat;
-        if (t_lastFormat is { } last && ReferenceEquals(last.Source, source) && last.Decimals == decimals && last.Currency == currency)
+        if (t_lastFormat is { } last && ReferenceEquals(last.Source, source) && last.Decimals == decimals && last.Currency == currency
+            && last.CultureName == culture.Name)
         {
+            t_lastFormat = last with { Requested = digits };
             return last.Format;
         }
 
@@ -148,13 +159,13 @@ public readonly struct Money : IEquatable<Money>, ISpanFormattable
         number.CurrencyDecimalDigits = decimals;
         if (source.IsReadOnly)
         {
-            t_lastFormat = new CurrencyFormat(source, currency, decimals, NumberFormatInfo.ReadOnly(number));
+            t_lastFormat = new CurrencyFormat(source, culture.Name, currency, digits, decimals, NumberFormatInfo.ReadOnly(number));
         }
 
         return number;
     }
 
-    private sealed record CurrencyFormat(NumberFormatInfo Source, string Currency, int Decimals, NumberFormatInfo Format);
+    private sealed record CurrencyFormat(NumberFormatInfo Source, string CultureName, string Currency, int? Requested, int Decimals, NumberFormatInfo Format);
 
     /// <summary>The symbol <paramref name="cultureName"/> writes for <paramref name="currency"/>, and its usual decimals, from CLDR.</summary>
     private static (string Symbol, int Digits) Lookup(string cultureName, string currency)

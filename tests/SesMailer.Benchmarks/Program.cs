@@ -29,6 +29,12 @@ if (args.Length > 1 && args[0] == "--full-send-loop")
     return await SesMailer.Benchmarks.EndToEnd.FullSendLoop.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
 }
 
+// `--render-loop catalogue|receipt|welcome [seconds]`: one generated render in a steady loop, to profile it (Rendering/RenderLoop.cs).
+if (args.Length > 1 && args[0] == "--render-loop")
+{
+    return await SesMailer.Benchmarks.Rendering.RenderLoop.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 15);
+}
+
 // `--interleaved [rounds]`: rendering and full send timed in interleaved rounds, fastest round kept (Rendering/InterleavedRun.cs).
 if (args.Length > 0 && args[0] == "--interleaved")
 {

@@ -112,8 +112,9 @@ public abstract class EmailTemplate
         : new HtmlString(Body.ToString());
 
     /// <summary>
-    /// In a layout: writes the rendered template that uses this layout, as <c>@RenderBody()</c> does, but copied straight
-    /// from its buffer. The generator emits this call for <c>@RenderBody()</c>.
+    /// In a layout: writes the rendered template that uses this layout, as <c>@RenderBody()</c> does, but without a
+    /// copy: the layout's buffer keeps a reference to the body's, and the final string reads it from there. The
+    /// generator emits this call for <c>@RenderBody()</c>.
     /// </summary>
     /// <exception cref="InvalidOperationException">Called from a template that is not a layout.</exception>
     protected void WriteBody()
@@ -123,7 +124,14 @@ public abstract class EmailTemplate
             throw NotALayout();
         }
 
-        Output.Write(Body.Written);
+        if (Output is RenderBuffer buffer)
+        {
+            buffer.Place(Body);
+        }
+        else
+        {
+            Body.WriteTo(Output);
+        }
     }
 
     /// <summary>In a layout: whether the template defines section <paramref name="name"/>.</summary>

@@ -9,8 +9,10 @@ namespace SesMailer.Rendering;
 /// The output of a render: a growable character buffer behind the <see cref="TextWriter"/> that templates write to.
 /// A render takes its buffers from a small per-thread cache and gives them back when done, so that a template rendered
 /// again writes into memory already sized by its previous render; the only allocation left for the output is the final
-/// string. Layout bodies, sections and partials are written into (or copied from) these buffers, never through
-/// intermediate strings. HTML encoding goes straight into the buffer, and costs a scan only when nothing needs encoding.
+/// string. Sections and partials are written into these buffers, never through intermediate strings; a layout's body
+/// is not copied at all: the layout's buffer keeps a reference to the body's buffer where the layout places it, and
+/// the final string is assembled from the pieces once, at its exact length. HTML encoding goes straight into the
+/// buffer, and costs a scan only when nothing needs encoding.
 /// </summary>
 internal sealed class RenderBuffer : TextWriter
 {
@@ -27,17 +29,28 @@ internal sealed class RenderBuffer : TextWriter
     private char[] _chars;
     private int _length;
 
+    // Buffers placed into this one without a copy (a layout's body): each at the position in _chars it precedes.
+    private List<(int Position, RenderBuffer Piece)>? _pieces;
+    private int _pieceCount;
+    private int _pieceLength;
+
     private RenderBuffer(int capacity)
         : base(CultureInfo.InvariantCulture) => _chars = new char[capacity];
 
     /// <inheritdoc />
     public override Encoding Encoding => Encoding.Unicode;
 
-    /// <summary>The number of characters written.</summary>
+    /// <summary>The number of characters written into this buffer itself (placed buffers not counted): a position to <see cref="Truncate"/> to.</summary>
     public int Length => _length;
 
-    /// <summary>What has been written.</summary>
-    public ReadOnlySpan<char> Written => _chars.AsSpan(0, _length);
+    /// <summary>The number of characters of the whole output: this buffer's and those of the buffers placed into it.</summary>
+    public int TotalLength => _length + _pieceLength;
+
+    /// <summary>
+    /// The buffer this one was rendered after and holds by reference (a layout's body): it goes back to the cache
+    /// with this one, and not before, since this one's output still reads it.
+    /// </summary>
+    public RenderBuffer? Owned { get; set; }
 
     /// <summary>A cleared buffer from this thread's cache, or a new one.</summary>
     public static RenderBuffer Rent()
@@ -61,7 +74,15 @@ internal sealed class RenderBuffer : TextWriter
     /// <summary>Gives <paramref name="buffer"/> back to this thread's cache (it must not be used after this).</summary>
     public static void Return(RenderBuffer buffer)
     {
+        if (buffer.Owned is { } owned)
+        {
+            buffer.Owned = null;
+            Return(owned);
+        }
+
         buffer._length = 0;
+        buffer._pieceCount = 0;
+        buffer._pieceLength = 0;
         if (buffer._chars.Length > MaxCachedCapacity)
         {
             return;
@@ -79,7 +100,56 @@ internal sealed class RenderBuffer : TextWriter
     }
 
     /// <summary>Forgets what was written after <paramref name="length"/> (a failed partial leaves nothing behind).</summary>
-    public void Truncate(int length) => _length = Math.Min(_length, length);
+    public void Truncate(int length)
+    {
+        _length = Math.Min(_length, length);
+        while (_pieceCount > 0 && _pieces![_pieceCount - 1].Position > _length)
+        {
+            _pieceCount--;
+            _pieceLength -= _pieces[_pieceCount].Piece.TotalLength;
+        }
+    }
+
+    /// <summary>
+    /// Places the whole of <paramref name="piece"/> here, by reference: the output reads it where this buffer is now.
+    /// <paramref name="piece"/> must not change nor go back to the cache while this buffer is in use (see <see cref="Owned"/>).
+    /// </summary>
+    public void Place(RenderBuffer piece)
+    {
+        if (piece.TotalLength == 0)
+        {
+            return;
+        }
+
+        _pieces ??= new List<(int Position, RenderBuffer Piece)>(1);
+        var entry = (_length, piece);
+        if (_pieceCount < _pieces.Count)
+        {
+            _pieces[_pieceCount] = entry;
+        }
+        else
+        {
+            _pieces.Add(entry);
+        }
+
+        _pieceCount++;
+        _pieceLength += piece.TotalLength;
+    }
+
+    /// <summary>Writes the whole output (this buffer with the buffers placed into it) to <paramref name="output"/>.</summary>
+    public void WriteTo(TextWriter output)
+    {
+        var own = 0;
+        for (var i = 0; i < _pieceCount; i++)
+        {
+            var (position, piece) = _pieces![i];
+            output.Write(_chars.AsSpan(own, position - own));
+            piece.WriteTo(output);
+            own = position;
+        }
+
+        output.Write(_chars.AsSpan(own, _length - own));
+    }
 
     /// <inheritdoc />
     public override void Write(char value)
@@ -153,8 +223,32 @@ internal sealed class RenderBuffer : TextWriter
         }
     }
 
-    /// <inheritdoc />
-    public override string ToString() => new(_chars, 0, _length);
+    /// <summary>The whole output as one string, built once at its exact length.</summary>
+    public override string ToString() => _pieceCount == 0
+        ? new string(_chars, 0, _length)
+        : string.Create(TotalLength, this, static (destination, buffer) => buffer.CopyTo(destination));
+
+    /// <summary>The written characters of a buffer with nothing placed into it (an attribute value).</summary>
+    public ReadOnlySpan<char> Written => _pieceCount == 0
+        ? _chars.AsSpan(0, _length)
+        : throw new InvalidOperationException("A buffer with placed pieces has no single span; use WriteTo or ToString.");
+
+    private int CopyTo(Span<char> destination)
+    {
+        var own = 0;
+        var at = 0;
+        for (var i = 0; i < _pieceCount; i++)
+        {
+            var (position, piece) = _pieces![i];
+            _chars.AsSpan(own, position - own).CopyTo(destination[at..]);
+            at += position - own;
+            at += piece.CopyTo(destination[at..]);
+            own = position;
+        }
+
+        _chars.AsSpan(own, _length - own).CopyTo(destination[at..]);
+        return at + _length - own;
+    }
 
     private void Grow(int needed)
     {

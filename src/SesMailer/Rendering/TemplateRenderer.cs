@@ -44,17 +44,18 @@ public static class TemplateRenderer
     }
 
     /// <summary>
-    /// The template into one render buffer, then each layout into another, copying the body in where the layout
-    /// places it; the last buffer is the email. Every buffer goes back to the cache, whatever happens.
+    /// The template into one render buffer, then each layout into another that holds the body's buffer by reference
+    /// where the layout places it (see <see cref="RenderBuffer.Place"/>); the last buffer, read once into a string of
+    /// the exact length, is the email. Every buffer goes back to the cache, whatever happens: each layout's buffer owns
+    /// the one below it, so returning the last returns them all.
     /// </summary>
     private static async ValueTask<string> RenderWithLayoutsAsync(EmailTemplate template, object? model, ITemplateFactory factory, CancellationToken cancellationToken)
     {
         var viewData = new Dictionary<string, object?>(StringComparer.Ordinal);
-        var body = RenderBuffer.Rent();
-        RenderBuffer? layoutBuffer = null;
+        var output = RenderBuffer.Rent();
         try
         {
-            await RunAsync(template, model, factory, viewData, body, cancellationToken).ConfigureAwait(false);
+            await RunAsync(template, model, factory, viewData, output, cancellationToken).ConfigureAwait(false);
             var current = template;
             for (var depth = 0; current.Layout is { } layoutName; depth++)
             {
@@ -65,29 +66,24 @@ public static class TemplateRenderer
 
                 var layout = factory.Create(layoutName, current.Kind)
                     ?? throw new InvalidOperationException($"Layout '{layoutName}' ({current.Kind}) not found.");
+                var body = output;
+                output = RenderBuffer.Rent();
+                output.Owned = body;
                 layout.Body = body;
                 layout.ParentSections = current.Sections;
                 layout.SectionOwner = current;
-                layoutBuffer = RenderBuffer.Rent();
-                await RunAsync(layout, model, factory, viewData, layoutBuffer, cancellationToken).ConfigureAwait(false);
+                await RunAsync(layout, model, factory, viewData, output, cancellationToken).ConfigureAwait(false);
                 layout.Body = null;
                 EnsureSectionsRendered(current, layoutName);
-                RenderBuffer.Return(body);
-                body = layoutBuffer;
-                layoutBuffer = null;
                 current = layout;
             }
 
             EnsureSectionsRendered(current, layoutName: null);
-            return body.ToString();
+            return output.ToString();
         }
         finally
         {
-            RenderBuffer.Return(body);
-            if (layoutBuffer is not null)
-            {
-                RenderBuffer.Return(layoutBuffer);
-            }
+            RenderBuffer.Return(output);
         }
     }
 

@@ -23,6 +23,11 @@ public class TemplateWriter
     private readonly AttributeValue _value = new();
     private AttributeState _attribute;
 
+    // The checks of the last attribute name seen: Razor passes each name as the same literal string, so an attribute
+    // written once per row of a loop is classified once, not per row.
+    private string? _classifiedName;
+    private AttributeKind _classifiedChecks;
+
     /// <summary>A writer with no attribute in progress, from this thread's cache (one) or new.</summary>
     internal static TemplateWriter Rent()
     {
@@ -112,7 +117,13 @@ public class TemplateWriter
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(name);
         _value.Clear();
-        _attribute = new AttributeState(name, prefix, suffix, attributeValuesCount, AttributeChecks.Classify(name), TemplateKind.Html, Suppressed: false);
+        if (!ReferenceEquals(name, _classifiedName))
+        {
+            _classifiedChecks = AttributeChecks.Classify(name);
+            _classifiedName = name;
+        }
+
+        _attribute = new AttributeState(name, prefix, suffix, attributeValuesCount, _classifiedChecks, TemplateKind.Html, Suppressed: false);
     }
 
     /// <summary>Writes one part of an attribute value: literal parts as they are, expressions as <see cref="Write"/> does.</summary>

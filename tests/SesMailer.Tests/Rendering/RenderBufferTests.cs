@@ -1,0 +1,67 @@
+using SesMailer.Rendering;
+
+namespace SesMailer.Tests.Rendering;
+
+/// <summary>A layout's body placed into the layout's buffer by reference reads back exactly as if it had been copied.</summary>
+public class RenderBufferTests
+{
+    [Fact]
+    public void Placed_bodies_of_nested_layouts_read_back_in_place()
+    {
+        var body = RenderBuffer.Rent();
+        var inner = RenderBuffer.Rent();
+        var outer = RenderBuffer.Rent();
+        try
+        {
+            body.Write("<p>body</p>");
+            inner.Owned = body;
+            inner.Write("<main>");
+            inner.Place(body);
+            inner.Write("</main>");
+            outer.Owned = inner;
+            outer.Write("<html>");
+            outer.Place(inner);
+            outer.Place(inner);
+            outer.Write("</html>");
+
+            const string Expected = "<html><main><p>body</p></main><main><p>body</p></main></html>";
+            Assert.Equal(Expected, outer.ToString());
+            Assert.Equal(Expected.Length, outer.TotalLength);
+            var written = new StringWriter();
+            outer.WriteTo(written);
+            Assert.Equal(Expected, written.ToString());
+            Assert.Throws<InvalidOperationException>(() => outer.Written.Length);
+        }
+        finally
+        {
+            RenderBuffer.Return(outer);
+        }
+    }
+
+    [Fact]
+    public void Truncating_drops_the_bodies_placed_after_the_cut()
+    {
+        var body = RenderBuffer.Rent();
+        var layout = RenderBuffer.Rent();
+        try
+        {
+            body.Write("body");
+            layout.Owned = body;
+            layout.Write("a");
+            layout.Place(body);
+            var start = layout.Length;
+            layout.Write("b");
+            layout.Place(body);
+            layout.Write("c");
+
+            layout.Truncate(start);
+
+            Assert.Equal("abody", layout.ToString());
+            Assert.Equal(5, layout.TotalLength);
+        }
+        finally
+        {
+            RenderBuffer.Return(layout);
+        }
+    }
+}
