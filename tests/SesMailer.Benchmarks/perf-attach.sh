@@ -1,6 +1,6 @@
 #!/bin/bash
 # Runs a benchmark program and attaches Linux perf to it once it prints MARKER (its steady state), so the profile holds
-# optimised code only; shared by EndToEnd/profile.sh and Throughput/profile.sh.
+# optimised code only; shared by the profile.sh scripts of EndToEnd, Rendering and Throughput.
 #   usage: perf-attach.sh OUT NAME MARKER -- COMMAND...     (writes OUT/NAME.log and OUT/NAME.data)
 # Needs perf (Debian: linux-perf) and root or kernel.perf_event_paranoid <= 1.
 set -euo pipefail
