@@ -28,8 +28,6 @@ public class FullSendBenchmarks
     private const string FromAddress = "hello@acme.example";
     private const string FromName = "Acme";
 
-    private static readonly FormatOptions Format = CreateFormat();
-
     private readonly WelcomeEmail _welcome = SampleData.Welcome;
     private readonly MimeComposer _composer = new();
     private readonly CountingTransport _transport = new();
@@ -99,7 +97,7 @@ public class FullSendBenchmarks
     /// </summary>
     private static byte[] Compose(RenderedEmail rendered)
     {
-        using var message = new MimeMessage
+        var message = new MimeMessage
         {
             Date = DateTimeOffset.UtcNow,
             MessageId = $"{Guid.NewGuid():N}@acme.example",
@@ -107,7 +105,7 @@ public class FullSendBenchmarks
         message.From.Add(new MailboxAddress(Encoding.UTF8, FromName, FromAddress));
         message.To.Add(new MailboxAddress(Encoding.UTF8, string.Empty, SampleData.To));
         var subject = new Header("Subject", string.Empty);
-        subject.SetValue(Format, Encoding.UTF8, rendered.Subject);
+        subject.SetValue(MimeKitByHand.SesFormat, Encoding.UTF8, rendered.Subject);
         message.Headers.Replace(subject);
         var text = new TextPart("plain");
         text.SetText(Encoding.UTF8, rendered.Text!);
@@ -115,18 +113,7 @@ public class FullSendBenchmarks
         html.SetText(Encoding.UTF8, rendered.Html!);
         message.Body = new MultipartAlternative { text, html };
         message.Headers.Add(StableId.HeaderName, StableId.New());
-        message.Prepare(EncodingConstraint.SevenBit, 998);
-        using var buffer = new MemoryStream();
-        message.WriteTo(Format, buffer);
-        return buffer.ToArray();
-    }
-
-    private static FormatOptions CreateFormat()
-    {
-        var format = FormatOptions.Default.Clone();
-        format.NewLineFormat = NewLineFormat.Dos;
-        format.International = false;
-        return format;
+        return MimeKitByHand.WriteAndDispose(message);
     }
 
     private static void Same(string what, byte[] expected, byte[] actual)

@@ -9,8 +9,6 @@ namespace SesMailer.Benchmarks.Mime;
 /// </summary>
 public static class BodyBuilderBaseline
 {
-    private static readonly FormatOptions Format = CreateFormat();
-
     /// <summary>Builds and serialises a message to <see cref="SampleData.To"/>; <paramref name="attachment"/> and <paramref name="image"/> are optional.</summary>
     public static byte[] Compose(string from, string subject, string text, string html, byte[]? attachment, byte[]? image)
     {
@@ -30,17 +28,6 @@ public static class BodyBuilderBaseline
         }
 
         message.Body = builder.ToMessageBody();
-        message.Prepare(EncodingConstraint.SevenBit, 998);
-        using var buffer = new MemoryStream();
-        message.WriteTo(Format, buffer);
-        return buffer.ToArray();
-    }
-
-    // MimeKit's default format writes bare LF on Linux; SES wants CRLF.
-    private static FormatOptions CreateFormat()
-    {
-        var format = FormatOptions.Default.Clone();
-        format.NewLineFormat = NewLineFormat.Dos;
-        return format;
+        return MimeKitByHand.WriteAndDispose(message);
     }
 }
