@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using Npgsql;
 using SesMailer.PostgreSql.Budget;
+using SesMailer.PostgreSql.Observability;
 using SesMailer.PostgreSql.Queueing;
 using SesMailer.PostgreSql.Tests.Support;
 using SesMailer.PostgreSql.Workers;
@@ -29,7 +31,28 @@ public sealed class OutageTests(PostgresFixture postgres)
         await using var ses = await FakeSesServer.StartAsync();
         ses.State.Max24HourSend = -1;
         var ids = await W.EnqueueAsync(queue, 3);
-        await using var locked = await LockableWorkerAsync(queue, ses, "held");
+        using var metrics = new QueueMetrics(queue.Outbox);
+        var late = new List<string>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (ReferenceEquals(instrument.Meter, metrics.Meter) && instrument.Name == "sesmailer.queue.late_outcomes")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            var from = tags.ToArray().First(t => t.Key == "from").Value as string;
+            lock (late)
+            {
+                late.AddRange(Enumerable.Repeat(from!, (int)value));
+            }
+        });
+        listener.Start();
+        await using var locked = await LockableWorkerAsync(queue, ses, "held", metrics: metrics);
         locked.LockAfterAccepts(3);
         var run = locked.Worker.RunUntilEmptyAsync();
         await locked.Locked.WaitAsync(TimeSpan.FromSeconds(60));
@@ -54,6 +77,12 @@ public sealed class OutageTests(PostgresFixture postgres)
         Assert.Equal(3, held.Sent);
         Assert.Equal(3, held.RecordedLate);
         Assert.Empty(held.Unrecorded);
+        // The metric counts the same three late records: one settled an in-doubt row, two found the row changed.
+        lock (late)
+        {
+            Assert.Equal(["changed", "changed", "in_doubt"], late.Order());
+        }
+
         var rows = (await queue.RowsAsync("SELECT id, state, ses_message_id, attempts, lease_owner FROM {s}.messages")).ToDictionary(r => (string)r["id"]!);
         // The untouched in-doubt row takes the answer the worker held: sent, with the fake's message id.
         Assert.Equal("sent", rows[untouched]["state"]);
@@ -107,7 +136,7 @@ public sealed class OutageTests(PostgresFixture postgres)
         SELECT count(*) FROM swept
         """);
 
-    private static async Task<LockableWorker> LockableWorkerAsync(TestQueue queue, FakeSesServer ses, string name, Action<PostgresWorkerOptions>? change = null)
+    private static async Task<LockableWorker> LockableWorkerAsync(TestQueue queue, FakeSesServer ses, string name, Action<PostgresWorkerOptions>? change = null, QueueMetrics? metrics = null)
     {
         // A role of the worker's own, not a superuser (a connection limit does not bind superusers).
         var role = $"worker_{name}_{Guid.NewGuid().ToString("N")[..8]}";
@@ -126,7 +155,7 @@ public sealed class OutageTests(PostgresFixture postgres)
             o.SendingLease = SendingLease;
             change?.Invoke(o);
         });
-        return new LockableWorker(queue, ses, role, dataSource, client, new PostgresQueueWorker(outbox, new SesTransport(client, budget), budget, options));
+        return new LockableWorker(queue, ses, role, dataSource, client, new PostgresQueueWorker(outbox, new SesTransport(client, budget), budget, options, metrics: metrics));
     }
 
     private sealed class LockableWorker(TestQueue queue, FakeSesServer ses, string role, NpgsqlDataSource dataSource, SesClient client, PostgresQueueWorker worker) : IAsyncDisposable
