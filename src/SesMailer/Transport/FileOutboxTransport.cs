@@ -87,14 +87,12 @@ public sealed class FileOutboxTransport : IEmailTransport
         var cutoff = (_time.GetUtcNow() - TemporaryFileGracePeriod).UtcDateTime;
         try
         {
-            // Simple matching: the Win32 style would let "*.eml.tmp" match more than it says.
+            // One listing of the folder for both kinds of temporary file. Simple matching: the Win32 style would let
+            // "*.tmp" match more than it says.
             var simple = new EnumerationOptions { MatchType = MatchType.Simple };
-            var folder = new DirectoryInfo(Folder);
-            var temporaries = folder.EnumerateFiles("*" + OutboxFolder.EmlExtension + DurableFile.TemporarySuffix, simple)
-                .Concat(folder.EnumerateFiles("*" + OutboxFolder.EnvelopeExtension + DurableFile.TemporarySuffix, simple));
-            foreach (var file in temporaries)
+            foreach (var file in new DirectoryInfo(Folder).EnumerateFiles("*" + DurableFile.TemporarySuffix, simple))
             {
-                if (file.LastWriteTimeUtc <= cutoff)
+                if (IsTemporaryMessageFile(file.Name) && file.LastWriteTimeUtc <= cutoff)
                 {
                     TryDelete(file);
                 }
@@ -104,6 +102,15 @@ public sealed class FileOutboxTransport : IEmailTransport
         {
             // Tidying up is best effort: a folder that can be written but not listed must not fail the send.
         }
+    }
+
+    /// <summary>A <c>*.eml.tmp</c> or <c>*.envelope.json.tmp</c> file: what <see cref="OutboxFolder.WriteAsync"/> leaves when it is killed.</summary>
+    /// <remarks>Names compare as the listing's pattern did (the platform's casing: ignored on Windows and macOS).</remarks>
+    private static bool IsTemporaryMessageFile(string name)
+    {
+        var casing = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        return name.EndsWith(OutboxFolder.EmlExtension + DurableFile.TemporarySuffix, casing)
+            || name.EndsWith(OutboxFolder.EnvelopeExtension + DurableFile.TemporarySuffix, casing);
     }
 
     private static void TryDelete(FileInfo file)

@@ -34,6 +34,20 @@ public sealed class FileOutboxCleanupTests : IDisposable
     }
 
     [Fact]
+    public async Task Stale_envelope_temporaries_go_too_but_other_json_temporaries_stay()
+    {
+        var envelope = Touch("20260101-000000-000-crashed.envelope.json.tmp", TimeSpan.FromMinutes(10));
+        var otherJson = Touch("settings.json.tmp", TimeSpan.FromMinutes(10));
+        var notTemporary = Touch("20260101-000000-000-crashed.eml.tmp.bak", TimeSpan.FromMinutes(10));
+
+        await new FileOutboxTransport(_folder, _time).SendAsync(TestMessages.Compose(TestMessages.Valid()));
+
+        Assert.False(File.Exists(envelope));
+        Assert.True(File.Exists(otherJson));
+        Assert.True(File.Exists(notTemporary));
+    }
+
+    [Fact]
     public async Task The_folder_is_swept_once_per_transport()
     {
         var transport = new FileOutboxTransport(_folder, _time);

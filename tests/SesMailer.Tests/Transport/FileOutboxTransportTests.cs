@@ -47,6 +47,20 @@ public sealed class FileOutboxTransportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_send_is_durable_and_finished_when_the_call_returns()
+    {
+        // The files are written and flushed on the caller's thread (no hop to the thread pool per file), so the task
+        // is already complete: a short-lived process never starts the pool to write its outbox.
+        var transport = new FileOutboxTransport(_folder);
+
+        var send = transport.SendAsync(new MimeComposer().Compose(TestMessages.Valid()));
+
+        Assert.True(send.IsCompletedSuccessfully);
+        Assert.True(File.Exists(Path.Combine(_folder, (await send).MessageId)));
+        Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
+    }
+
+    [Fact]
     public void The_default_folder_is_outbox_under_the_current_directory()
     {
         var transport = new FileOutboxTransport();
