@@ -36,10 +36,8 @@ internal sealed class OutboxFolder
     {
         foreach (var state in States)
         {
-            Directory.CreateDirectory(state);
+            DurableDirectory.Create(state);
         }
-
-        NativeDirectory.Sync(Root);
     }
 
     /// <summary>The <c>.eml</c> files of <paramref name="state"/>, in name order (the transport's names start with the time written).</summary>

@@ -51,7 +51,7 @@ public sealed class FileOutboxTransport : IEmailTransport
     public async Task<SendResult> SendAsync(OutgoingEmail email, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(email);
-        Directory.CreateDirectory(Folder);
+        DurableDirectory.Create(Folder);
         // Once per transport; a concurrent first send need not wait, its temporary file is within the grace period.
         if (Interlocked.Exchange(ref _swept, 1) == 0)
         {
