@@ -68,8 +68,39 @@ public abstract class EmailTemplate
     /// <summary>Writes a value: HTML-encoded in an HTML template unless it is an <see cref="HtmlString"/>.</summary>
     protected void Write(object? value) => TemplateWriter.WriteValue(Output, Kind, value, writer: null);
 
+    /// <summary>
+    /// Writes a number, date or other formattable value as <see cref="Write(object?)"/> does (current culture,
+    /// HTML-encoded in an HTML template), without boxing it: <c>@item.Quantity</c> binds here.
+    /// </summary>
+    /// <typeparam name="T">The value's type.</typeparam>
+    /// <param name="value">The value.</param>
+    protected void Write<T>(T value)
+        where T : ISpanFormattable => TemplateWriter.WriteValue(Output, Kind, value);
+
     /// <summary>Writes text: HTML-encoded in an HTML template.</summary>
     protected void Write(string? value) => TemplateWriter.WriteText(Output, Kind, value);
+
+    /// <summary>
+    /// Writes <paramref name="value"/> formatted as <c>value.ToString(format, provider)</c> formats it, HTML-encoded in
+    /// an HTML template, without the string in between. The generator emits this call for
+    /// <c>@value.ToString(format, provider)</c>, so that a template formatting a column of prices allocates nothing per price.
+    /// </summary>
+    /// <typeparam name="T">The value's type.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="format">The format, as given to <c>ToString</c>.</param>
+    /// <param name="provider">The culture or format provider, as given to <c>ToString</c>.</param>
+    protected void Write<T>(T value, string? format, IFormatProvider? provider)
+        where T : ISpanFormattable => TemplateWriter.WriteFormatted(Output, Kind, value, format, provider);
+
+    /// <summary>
+    /// Writes <c>value.ToString(format, provider)</c>, HTML-encoded in an HTML template: the form of
+    /// <see cref="Write{T}(T, string?, IFormatProvider?)"/> for a value that cannot format into a span.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <param name="format">The format, as given to <c>ToString</c>.</param>
+    /// <param name="provider">The culture or format provider, as given to <c>ToString</c>.</param>
+    protected void Write(IFormattable value, string? format, IFormatProvider? provider) =>
+        TemplateWriter.WriteText(Output, Kind, value.ToString(format, provider));
 
     /// <summary>Trusted markup written without encoding: <c>@Raw(html)</c>. Never pass user input here.</summary>
     protected static HtmlString Raw(object? value) => HtmlHelper.Instance.Raw(value);

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 
 namespace SesMailer.Rendering;
@@ -61,7 +62,7 @@ public class TemplateWriter
 
         if (kind == TemplateKind.Html && output is RenderBuffer buffer)
         {
-            buffer.WriteEncoded(HtmlEncoder.Default, value);
+            buffer.WriteHtmlEncoded(value);
             return;
         }
 
@@ -244,6 +245,7 @@ public class TemplateWriter
     /// does. The runtime's own numbers and dates format the same through <see cref="ISpanFormattable.TryFormat"/>
     /// with no format, which writes them into a stack buffer instead of a string first.
     /// </summary>
+    [SkipLocalsInit]
     private static void WriteFormatted(TextWriter output, TemplateKind kind, object value)
     {
         if (output is RenderBuffer buffer && IsRuntimeFormattable(value))
@@ -253,7 +255,7 @@ public class TemplateWriter
             {
                 if (kind == TemplateKind.Html)
                 {
-                    buffer.WriteEncoded(HtmlEncoder.Default, formatted[..length]);
+                    buffer.WriteHtmlEncoded(formatted[..length]);
                 }
                 else
                 {
@@ -267,7 +269,70 @@ public class TemplateWriter
         WriteText(output, kind, Convert.ToString(value, CultureInfo.CurrentCulture));
     }
 
-    /// <summary>Types whose <c>TryFormat</c> with no format is known to write what <c>ToString(provider)</c> returns.</summary>
+    /// <summary>
+    /// <see cref="WriteValue(TextWriter, TemplateKind, object?, TemplateWriter?)"/> for a value whose type is known where
+    /// it is written: one of the runtime's numbers or dates (or a <see cref="Money"/>) is formatted as that method
+    /// formats it, without boxing it first; any other value is written by that method.
+    /// </summary>
+    [SkipLocalsInit]
+    internal static void WriteValue<T>(TextWriter output, TemplateKind kind, T value)
+        where T : ISpanFormattable
+    {
+        if (typeof(T).IsValueType && SpanFormatsLikeToString<T>.Value && output is RenderBuffer buffer)
+        {
+            Span<char> formatted = stackalloc char[64];
+            if (value.TryFormat(formatted, out var length, default, CultureInfo.CurrentCulture))
+            {
+                if (kind == TemplateKind.Html)
+                {
+                    buffer.WriteHtmlEncoded(formatted[..length]);
+                }
+                else
+                {
+                    buffer.Write(formatted[..length]);
+                }
+
+                return;
+            }
+        }
+
+        WriteValue(output, kind, value, writer: null);
+    }
+
+    /// <summary>
+    /// Writes what <c>value.ToString(format, provider)</c> returns, as <see cref="WriteText"/> would write that string,
+    /// but formatted into a stack buffer instead of a string first when <typeparamref name="T"/> is one of the
+    /// runtime's numbers and dates (or <see cref="Money"/>), whose <c>TryFormat</c> is known to write what <c>ToString</c> returns.
+    /// </summary>
+    [SkipLocalsInit]
+    internal static void WriteFormatted<T>(TextWriter output, TemplateKind kind, T value, string? format, IFormatProvider? provider)
+        where T : ISpanFormattable
+    {
+        if (output is RenderBuffer buffer && SpanFormatsLikeToString<T>.Value)
+        {
+            Span<char> formatted = stackalloc char[128];
+            if (value.TryFormat(formatted, out var length, format, provider))
+            {
+                if (kind == TemplateKind.Html)
+                {
+                    buffer.WriteHtmlEncoded(formatted[..length]);
+                }
+                else
+                {
+                    buffer.Write(formatted[..length]);
+                }
+
+                return;
+            }
+        }
+
+        WriteText(output, kind, value.ToString(format, provider));
+    }
+
+    /// <summary>
+    /// Types whose <c>TryFormat</c> is known to write what <c>ToString</c> returns with the same format and provider
+    /// (the same list as <see cref="SpanFormatsLikeToString{T}"/>).
+    /// </summary>
     private static bool IsRuntimeFormattable(object value) => value is int or long or decimal or double or float or short or byte
         or uint or ulong or ushort or sbyte or DateTime or DateTimeOffset or DateOnly or TimeOnly or TimeSpan or Guid or Money;
 
@@ -285,6 +350,17 @@ public class TemplateWriter
             AttributeKind.Style when AttributeChecks.IsUnsafeStyle(_value) => UnsafeAttributeValue.Style,
             _ => null,
         };
+    }
+
+    /// <summary>Whether <typeparamref name="T"/> is one of the types of <see cref="IsRuntimeFormattable"/>, asked once per type.</summary>
+    private static class SpanFormatsLikeToString<T>
+    {
+        public static readonly bool Value = IsRuntimeFormattableType(typeof(T));
+
+        private static bool IsRuntimeFormattableType(Type type) => type == typeof(int) || type == typeof(long) || type == typeof(decimal)
+            || type == typeof(double) || type == typeof(float) || type == typeof(short) || type == typeof(byte) || type == typeof(uint)
+            || type == typeof(ulong) || type == typeof(ushort) || type == typeof(sbyte) || type == typeof(DateTime) || type == typeof(DateTimeOffset)
+            || type == typeof(DateOnly) || type == typeof(TimeOnly) || type == typeof(TimeSpan) || type == typeof(Guid) || type == typeof(Money);
     }
 
     private readonly record struct AttributeState(string Name, string Prefix, string Suffix, int Count, AttributeKind Checks, TemplateKind Kind, bool Suppressed);
