@@ -24,10 +24,12 @@ public class TemplateWriter
     private readonly AttributeValue _value = new();
     private AttributeState _attribute;
 
-    // The checks of the last attribute name seen: Razor passes each name as the same literal string, so an attribute
-    // written once per row of a loop is classified once, not per row.
-    private string? _classifiedName;
-    private AttributeKind _classifiedChecks;
+    // The checks of the last attribute names seen: Razor passes each name as the same literal string, so an attribute
+    // written once per row of a loop is classified once, not per row, and so are a partial's few attributes (a button's
+    // bgcolor, style and href) when the partial is rendered again with this thread's writer.
+    private readonly string?[] _classifiedNames = new string?[4];
+    private readonly AttributeKind[] _classifiedChecks = new AttributeKind[4];
+    private int _nextClassified;
 
     /// <summary>A writer with no attribute in progress, from this thread's cache (one) or new.</summary>
     internal static TemplateWriter Rent()
@@ -118,13 +120,7 @@ public class TemplateWriter
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(name);
         _value.Clear();
-        if (!ReferenceEquals(name, _classifiedName))
-        {
-            _classifiedChecks = AttributeChecks.Classify(name);
-            _classifiedName = name;
-        }
-
-        _attribute = new AttributeState(name, prefix, suffix, attributeValuesCount, _classifiedChecks, TemplateKind.Html, Suppressed: false);
+        _attribute = new AttributeState(name, prefix, suffix, attributeValuesCount, Checks(name), TemplateKind.Html, Suppressed: false);
     }
 
     /// <summary>Writes one part of an attribute value: literal parts as they are, expressions as <see cref="Write"/> does.</summary>
@@ -335,6 +331,24 @@ public class TemplateWriter
     /// </summary>
     private static bool IsRuntimeFormattable(object value) => value is int or long or decimal or double or float or short or byte
         or uint or ulong or ushort or sbyte or DateTime or DateTimeOffset or DateOnly or TimeOnly or TimeSpan or Guid or Money;
+
+    /// <summary>The checks of attribute <paramref name="name"/>, remembered by reference for the last four names.</summary>
+    private AttributeKind Checks(string name)
+    {
+        for (var i = 0; i < _classifiedNames.Length; i++)
+        {
+            if (ReferenceEquals(_classifiedNames[i], name))
+            {
+                return _classifiedChecks[i];
+            }
+        }
+
+        var checks = AttributeChecks.Classify(name);
+        _classifiedNames[_nextClassified] = name;
+        _classifiedChecks[_nextClassified] = checks;
+        _nextClassified = (_nextClassified + 1) % _classifiedNames.Length;
+        return checks;
+    }
 
     /// <summary>What replaces the value when a check fails, or <see langword="null"/> to write the value as it is.</summary>
     private string? CheckedValue()
