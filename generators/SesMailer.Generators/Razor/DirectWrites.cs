@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -63,7 +64,8 @@ internal static class DirectWrites
     private static string? Replacement(string expression)
     {
         // Most written expressions are model values: only one naming a method rewritten here is worth parsing.
-        if (expression.IndexOf("Partial", StringComparison.Ordinal) < 0 && expression.IndexOf("Render", StringComparison.Ordinal) < 0)
+        var formats = expression.IndexOf(".ToString(", StringComparison.Ordinal) >= 0;
+        if (!formats && expression.IndexOf("Partial", StringComparison.Ordinal) < 0 && expression.IndexOf("Render", StringComparison.Ordinal) < 0)
         {
             return null;
         }
@@ -72,6 +74,11 @@ internal static class DirectWrites
         if (parsed.ContainsDiagnostics || parsed.FullSpan.Length != expression.Length)
         {
             return null;
+        }
+
+        if (formats && FormattedWrite(expression, parsed) is { } formatted)
+        {
+            return formatted;
         }
 
         var awaited = parsed is AwaitExpressionSyntax awaitExpression;
@@ -110,5 +117,51 @@ internal static class DirectWrites
         }
 
         return new string(' ', replaced - target.Length) + target + kept;
+    }
+
+    /// <summary>
+    /// <c>Write(value.ToString(format, provider))</c> as <c>Write(value, format, provider)</c>, which formats the value
+    /// into the output (<c>EmailTemplate.Write&lt;T&gt;(T, string?, IFormatProvider?)</c>) instead of into a string that
+    /// is then copied; or null. The value and the two arguments keep their columns: ".ToString(" becomes ", " padded
+    /// with spaces, and the closing parenthesis of ToString closes Write.
+    /// </summary>
+    /// <remarks>
+    /// Only two positional arguments on a plain member access are rewritten: that is the <c>IFormattable</c> form,
+    /// which the value's type implements when its <c>ToString(format, provider)</c> is the usual one. A value of a type
+    /// with a two-argument <c>ToString</c> of its own and no <c>IFormattable</c> would no longer compile; none of the
+    /// runtime's types is one.
+    /// </remarks>
+    private static string? FormattedWrite(string expression, ExpressionSyntax parsed)
+    {
+        if (parsed is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member, ArgumentList: var arguments }
+            || !member.IsKind(SyntaxKind.SimpleMemberAccessExpression)
+            || member.Name is not IdentifierNameSyntax { Identifier.ValueText: "ToString" }
+            || arguments.Arguments.Count != 2
+            || member.Expression is BaseExpressionSyntax or ThisExpressionSyntax or PredefinedTypeSyntax)
+        {
+            return null;
+        }
+
+        foreach (var argument in arguments.Arguments)
+        {
+            if (argument.NameColon is not null || !argument.RefKindKeyword.IsKind(SyntaxKind.None))
+            {
+                return null;
+            }
+        }
+
+        var start = parsed.FullSpan.Start;
+        var receiverEnd = member.Expression.FullSpan.End - start;
+        var argumentsStart = arguments.OpenParenToken.Span.End - start;
+        var argumentsEnd = arguments.CloseParenToken.Span.Start - start;
+        if (argumentsEnd + 1 != expression.Length)
+        {
+            return null;
+        }
+
+        // "Write(" value ".ToString(" args ")" → "Write(" value ", " + padding args ")": the same length.
+        var gap = argumentsStart - receiverEnd;
+        return "Write(" + expression.Substring(0, receiverEnd) + "," + new string(' ', gap - 1)
+            + expression.Substring(argumentsStart, argumentsEnd - argumentsStart) + ")";
     }
 }

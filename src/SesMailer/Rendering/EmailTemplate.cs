@@ -8,14 +8,14 @@ namespace SesMailer.Rendering;
 /// </summary>
 public abstract class EmailTemplate
 {
-    private static readonly IReadOnlyDictionary<string, Func<Task>> NoSections = new Dictionary<string, Func<Task>>(StringComparer.Ordinal);
+    private static readonly IReadOnlyDictionary<string, Func<Task>> NoSections = new NamedValues<Func<Task>>();
 
     // Created on first use: most templates define no section and write no attribute holding code, and a render
     // creates a template object per layout and partial, so what they do not use they should not allocate.
-    private Dictionary<string, Func<Task>>? _sections;
+    private NamedValues<Func<Task>>? _sections;
     private TemplateWriter? _writer;
     private IDictionary<string, object?>? _viewData;
-    private HashSet<string>? _renderedSections;
+    private NamedValues<bool>? _renderedSections;
 
     /// <summary>Whether this template writes HTML or text (the generated class says which).</summary>
     public abstract TemplateKind Kind { get; }
@@ -26,7 +26,7 @@ public abstract class EmailTemplate
     /// <summary>Values shared by a template, its layouts and its partials (a title, a preheader…).</summary>
     public IDictionary<string, object?> ViewData
     {
-        get => _viewData ??= new Dictionary<string, object?>(StringComparer.Ordinal);
+        get => _viewData ??= new NamedValues<object?>();
         internal set => _viewData = value;
     }
 
@@ -51,7 +51,7 @@ public abstract class EmailTemplate
     internal EmailTemplate? SectionOwner { get; set; }
 
     /// <summary>The sections of this template that its layout has rendered (a section no layout renders is an error).</summary>
-    internal HashSet<string> RenderedSections => _renderedSections ??= new HashSet<string>(StringComparer.Ordinal);
+    internal NamedValues<bool> RenderedSections => _renderedSections ??= new NamedValues<bool>();
 
 
     private TemplateWriter AttributeWriter => _writer ?? throw new InvalidOperationException("WriteAttributeValue and EndWriteAttribute must follow BeginWriteAttribute.");
@@ -68,8 +68,39 @@ public abstract class EmailTemplate
     /// <summary>Writes a value: HTML-encoded in an HTML template unless it is an <see cref="HtmlString"/>.</summary>
     protected void Write(object? value) => TemplateWriter.WriteValue(Output, Kind, value, writer: null);
 
+    /// <summary>
+    /// Writes a number, date or other formattable value as <see cref="Write(object?)"/> does (current culture,
+    /// HTML-encoded in an HTML template), without boxing it: <c>@item.Quantity</c> binds here.
+    /// </summary>
+    /// <typeparam name="T">The value's type.</typeparam>
+    /// <param name="value">The value.</param>
+    protected void Write<T>(T value)
+        where T : ISpanFormattable => TemplateWriter.WriteValue(Output, Kind, value);
+
     /// <summary>Writes text: HTML-encoded in an HTML template.</summary>
     protected void Write(string? value) => TemplateWriter.WriteText(Output, Kind, value);
+
+    /// <summary>
+    /// Writes <paramref name="value"/> formatted as <c>value.ToString(format, provider)</c> formats it, HTML-encoded in
+    /// an HTML template, without the string in between. The generator emits this call for
+    /// <c>@value.ToString(format, provider)</c>, so that a template formatting a column of prices allocates nothing per price.
+    /// </summary>
+    /// <typeparam name="T">The value's type.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="format">The format, as given to <c>ToString</c>.</param>
+    /// <param name="provider">The culture or format provider, as given to <c>ToString</c>.</param>
+    protected void Write<T>(T value, string? format, IFormatProvider? provider)
+        where T : ISpanFormattable => TemplateWriter.WriteFormatted(Output, Kind, value, format, provider);
+
+    /// <summary>
+    /// Writes <c>value.ToString(format, provider)</c>, HTML-encoded in an HTML template: the form of
+    /// <see cref="Write{T}(T, string?, IFormatProvider?)"/> for a value that cannot format into a span.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <param name="format">The format, as given to <c>ToString</c>.</param>
+    /// <param name="provider">The culture or format provider, as given to <c>ToString</c>.</param>
+    protected void Write(IFormattable value, string? format, IFormatProvider? provider) =>
+        TemplateWriter.WriteText(Output, Kind, value.ToString(format, provider));
 
     /// <summary>Trusted markup written without encoding: <c>@Raw(html)</c>. Never pass user input here.</summary>
     protected static HtmlString Raw(object? value) => HtmlHelper.Instance.Raw(value);
@@ -99,7 +130,7 @@ public abstract class EmailTemplate
     /// <exception cref="InvalidOperationException">The section is defined twice.</exception>
     protected void DefineSection(string name, Func<Task> section)
     {
-        if (!(_sections ??= new Dictionary<string, Func<Task>>(StringComparer.Ordinal)).TryAdd(name, section))
+        if (!(_sections ??= new NamedValues<Func<Task>>()).TryAdd(name, section))
         {
             throw new InvalidOperationException($"Section '{name}' is defined twice in one template.");
         }
@@ -290,7 +321,7 @@ public abstract class EmailTemplate
                 : null;
         }
 
-        SectionOwner!.RenderedSections.Add(name);
+        SectionOwner!.RenderedSections[name] = true;
         return section;
     }
 

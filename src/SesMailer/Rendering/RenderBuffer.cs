@@ -23,6 +23,13 @@ internal sealed class RenderBuffer : TextWriter
 
     private const int CachePerThread = 4;
 
+    /// <summary>
+    /// The printable ASCII characters that <see cref="HtmlEncoder.Default"/> writes as they are, found by asking it (so
+    /// that a change of the encoder cannot make the copy in <see cref="WriteHtmlEncoded"/> differ from its output). ASCII
+    /// characters are never half of a surrogate pair, so each one encodes the same alone as within a value.
+    /// </summary>
+    internal static readonly SearchValues<char> Unencoded = SearchValues.Create(UnencodedAscii());
+
     [ThreadStatic]
     private static RenderBuffer?[]? t_cache;
 
@@ -200,12 +207,28 @@ internal sealed class RenderBuffer : TextWriter
         }
     }
 
-    /// <summary>Writes <paramref name="value"/> HTML-encoded by <paramref name="encoder"/>, encoding into the buffer itself.</summary>
-    public void WriteEncoded(HtmlEncoder encoder, ReadOnlySpan<char> value)
+    /// <summary>Writes <paramref name="value"/> HTML-encoded by <see cref="HtmlEncoder.Default"/>, encoding into the buffer itself.</summary>
+    /// <remarks>
+    /// The encoder costs a call and its setup even for a value with nothing to encode, and most values (names,
+    /// numbers, dates) have nothing to encode. The leading run of characters that the encoder leaves as they are
+    /// (<see cref="Unencoded"/>, asked of the encoder itself) is copied straight away, and only the rest, if any, goes
+    /// through the encoder: the output is the encoder's, character for character.
+    /// </remarks>
+    public void WriteHtmlEncoded(ReadOnlySpan<char> value)
     {
+        var plain = value.IndexOfAnyExcept(Unencoded);
+        if (plain < 0)
+        {
+            Write(value);
+            return;
+        }
+
+        Write(value[..plain]);
+        value = value[plain..];
+        var encoder = HtmlEncoder.Default;
         while (true)
         {
-            // Most values need no encoding at all; one that does grows by a few characters per encoded one.
+            // A value that needs encoding grows by a few characters per encoded one.
             if (_chars.Length - _length < value.Length)
             {
                 Grow(value.Length);
@@ -248,6 +271,21 @@ internal sealed class RenderBuffer : TextWriter
 
         _chars.AsSpan(own, _length - own).CopyTo(destination[at..]);
         return at + _length - own;
+    }
+
+    private static string UnencodedAscii()
+    {
+        var plain = new StringBuilder();
+        for (var c = (char)0x20; c < 0x7F; c++)
+        {
+            var text = c.ToString();
+            if (HtmlEncoder.Default.Encode(text) == text)
+            {
+                plain.Append(c);
+            }
+        }
+
+        return plain.ToString();
     }
 
     private void Grow(int needed)

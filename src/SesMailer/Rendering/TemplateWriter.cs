@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 
 namespace SesMailer.Rendering;
@@ -23,10 +24,12 @@ public class TemplateWriter
     private readonly AttributeValue _value = new();
     private AttributeState _attribute;
 
-    // The checks of the last attribute name seen: Razor passes each name as the same literal string, so an attribute
-    // written once per row of a loop is classified once, not per row.
-    private string? _classifiedName;
-    private AttributeKind _classifiedChecks;
+    // The checks of the last attribute names seen: Razor passes each name as the same literal string, so an attribute
+    // written once per row of a loop is classified once, not per row, and so are a partial's few attributes (a button's
+    // bgcolor, style and href) when the partial is rendered again with this thread's writer.
+    private readonly string?[] _classifiedNames = new string?[4];
+    private readonly AttributeKind[] _classifiedChecks = new AttributeKind[4];
+    private int _nextClassified;
 
     /// <summary>A writer with no attribute in progress, from this thread's cache (one) or new.</summary>
     internal static TemplateWriter Rent()
@@ -61,7 +64,7 @@ public class TemplateWriter
 
         if (kind == TemplateKind.Html && output is RenderBuffer buffer)
         {
-            buffer.WriteEncoded(HtmlEncoder.Default, value);
+            buffer.WriteHtmlEncoded(value);
             return;
         }
 
@@ -117,13 +120,7 @@ public class TemplateWriter
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(name);
         _value.Clear();
-        if (!ReferenceEquals(name, _classifiedName))
-        {
-            _classifiedChecks = AttributeChecks.Classify(name);
-            _classifiedName = name;
-        }
-
-        _attribute = new AttributeState(name, prefix, suffix, attributeValuesCount, _classifiedChecks, TemplateKind.Html, Suppressed: false);
+        _attribute = new AttributeState(name, prefix, suffix, attributeValuesCount, Checks(name), TemplateKind.Html, Suppressed: false);
     }
 
     /// <summary>Writes one part of an attribute value: literal parts as they are, expressions as <see cref="Write"/> does.</summary>
@@ -244,6 +241,7 @@ public class TemplateWriter
     /// does. The runtime's own numbers and dates format the same through <see cref="ISpanFormattable.TryFormat"/>
     /// with no format, which writes them into a stack buffer instead of a string first.
     /// </summary>
+    [SkipLocalsInit]
     private static void WriteFormatted(TextWriter output, TemplateKind kind, object value)
     {
         if (output is RenderBuffer buffer && IsRuntimeFormattable(value))
@@ -253,7 +251,7 @@ public class TemplateWriter
             {
                 if (kind == TemplateKind.Html)
                 {
-                    buffer.WriteEncoded(HtmlEncoder.Default, formatted[..length]);
+                    buffer.WriteHtmlEncoded(formatted[..length]);
                 }
                 else
                 {
@@ -267,9 +265,90 @@ public class TemplateWriter
         WriteText(output, kind, Convert.ToString(value, CultureInfo.CurrentCulture));
     }
 
-    /// <summary>Types whose <c>TryFormat</c> with no format is known to write what <c>ToString(provider)</c> returns.</summary>
+    /// <summary>
+    /// <see cref="WriteValue(TextWriter, TemplateKind, object?, TemplateWriter?)"/> for a value whose type is known where
+    /// it is written: one of the runtime's numbers or dates (or a <see cref="Money"/>) is formatted as that method
+    /// formats it, without boxing it first; any other value is written by that method.
+    /// </summary>
+    [SkipLocalsInit]
+    internal static void WriteValue<T>(TextWriter output, TemplateKind kind, T value)
+        where T : ISpanFormattable
+    {
+        if (typeof(T).IsValueType && SpanFormatsLikeToString<T>.Value && output is RenderBuffer buffer)
+        {
+            Span<char> formatted = stackalloc char[64];
+            if (value.TryFormat(formatted, out var length, default, CultureInfo.CurrentCulture))
+            {
+                if (kind == TemplateKind.Html)
+                {
+                    buffer.WriteHtmlEncoded(formatted[..length]);
+                }
+                else
+                {
+                    buffer.Write(formatted[..length]);
+                }
+
+                return;
+            }
+        }
+
+        WriteValue(output, kind, value, writer: null);
+    }
+
+    /// <summary>
+    /// Writes what <c>value.ToString(format, provider)</c> returns, as <see cref="WriteText"/> would write that string,
+    /// but formatted into a stack buffer instead of a string first when <typeparamref name="T"/> is one of the
+    /// runtime's numbers and dates (or <see cref="Money"/>), whose <c>TryFormat</c> is known to write what <c>ToString</c> returns.
+    /// </summary>
+    [SkipLocalsInit]
+    internal static void WriteFormatted<T>(TextWriter output, TemplateKind kind, T value, string? format, IFormatProvider? provider)
+        where T : ISpanFormattable
+    {
+        if (output is RenderBuffer buffer && SpanFormatsLikeToString<T>.Value)
+        {
+            Span<char> formatted = stackalloc char[128];
+            if (value.TryFormat(formatted, out var length, format, provider))
+            {
+                if (kind == TemplateKind.Html)
+                {
+                    buffer.WriteHtmlEncoded(formatted[..length]);
+                }
+                else
+                {
+                    buffer.Write(formatted[..length]);
+                }
+
+                return;
+            }
+        }
+
+        WriteText(output, kind, value.ToString(format, provider));
+    }
+
+    /// <summary>
+    /// Types whose <c>TryFormat</c> is known to write what <c>ToString</c> returns with the same format and provider
+    /// (the same list as <see cref="SpanFormatsLikeToString{T}"/>).
+    /// </summary>
     private static bool IsRuntimeFormattable(object value) => value is int or long or decimal or double or float or short or byte
         or uint or ulong or ushort or sbyte or DateTime or DateTimeOffset or DateOnly or TimeOnly or TimeSpan or Guid or Money;
+
+    /// <summary>The checks of attribute <paramref name="name"/>, remembered by reference for the last four names.</summary>
+    private AttributeKind Checks(string name)
+    {
+        for (var i = 0; i < _classifiedNames.Length; i++)
+        {
+            if (ReferenceEquals(_classifiedNames[i], name))
+            {
+                return _classifiedChecks[i];
+            }
+        }
+
+        var checks = AttributeChecks.Classify(name);
+        _classifiedNames[_nextClassified] = name;
+        _classifiedChecks[_nextClassified] = checks;
+        _nextClassified = (_nextClassified + 1) % _classifiedNames.Length;
+        return checks;
+    }
 
     /// <summary>What replaces the value when a check fails, or <see langword="null"/> to write the value as it is.</summary>
     private string? CheckedValue()
@@ -285,6 +364,17 @@ public class TemplateWriter
             AttributeKind.Style when AttributeChecks.IsUnsafeStyle(_value) => UnsafeAttributeValue.Style,
             _ => null,
         };
+    }
+
+    /// <summary>Whether <typeparamref name="T"/> is one of the types of <see cref="IsRuntimeFormattable"/>, asked once per type.</summary>
+    private static class SpanFormatsLikeToString<T>
+    {
+        public static readonly bool Value = IsRuntimeFormattableType(typeof(T));
+
+        private static bool IsRuntimeFormattableType(Type type) => type == typeof(int) || type == typeof(long) || type == typeof(decimal)
+            || type == typeof(double) || type == typeof(float) || type == typeof(short) || type == typeof(byte) || type == typeof(uint)
+            || type == typeof(ulong) || type == typeof(ushort) || type == typeof(sbyte) || type == typeof(DateTime) || type == typeof(DateTimeOffset)
+            || type == typeof(DateOnly) || type == typeof(TimeOnly) || type == typeof(TimeSpan) || type == typeof(Guid) || type == typeof(Money);
     }
 
     private readonly record struct AttributeState(string Name, string Prefix, string Suffix, int Count, AttributeKind Checks, TemplateKind Kind, bool Suppressed);

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Encodings.Web;
 using SesMailer.Rendering;
 
 namespace SesMailer.Tests.Rendering;
@@ -62,6 +64,52 @@ public class RenderBufferTests
         finally
         {
             RenderBuffer.Return(layout);
+        }
+    }
+
+    [Theory]
+    [InlineData("49.90")]
+    [InlineData("Ann O'Neil & Co")]
+    [InlineData("Item 1 <deluxe & co>")]
+    [InlineData("café crème, naïve")]
+    [InlineData("3\u202F703,50\u00A0€")]
+    [InlineData("emoji \U0001F600 and more")]
+    [InlineData("tab\tnew line\nnull\0 `back` +plus= \"quoted\"")]
+    [InlineData("")]
+    public void Html_encoding_into_the_buffer_writes_what_the_encoder_writes(string value)
+    {
+        var buffer = RenderBuffer.Rent();
+        try
+        {
+            buffer.Write("x");
+            buffer.WriteHtmlEncoded(value);
+            Assert.Equal("x" + HtmlEncoder.Default.Encode(value), buffer.ToString());
+        }
+        finally
+        {
+            RenderBuffer.Return(buffer);
+        }
+    }
+
+    [Fact]
+    public void Every_character_and_a_value_longer_than_the_buffer_encode_as_the_encoder_encodes_them()
+    {
+        var characters = new StringBuilder();
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            characters.Append((char)c);
+        }
+
+        var all = characters.ToString() + new string('a', 5000) + "<&>";
+        var buffer = RenderBuffer.Rent();
+        try
+        {
+            buffer.WriteHtmlEncoded(all);
+            Assert.Equal(HtmlEncoder.Default.Encode(all), buffer.ToString());
+        }
+        finally
+        {
+            RenderBuffer.Return(buffer);
         }
     }
 }
