@@ -8,14 +8,14 @@ namespace SesMailer.Rendering;
 /// </summary>
 public abstract class EmailTemplate
 {
-    private static readonly IReadOnlyDictionary<string, Func<Task>> NoSections = new NamedValues<Func<Task>>();
+    private static readonly IReadOnlyDictionary<string, Func<Task>> NoSections = new Dictionary<string, Func<Task>>(StringComparer.Ordinal);
 
     // Created on first use: most templates define no section and write no attribute holding code, and a render
     // creates a template object per layout and partial, so what they do not use they should not allocate.
-    private NamedValues<Func<Task>>? _sections;
+    private Dictionary<string, Func<Task>>? _sections;
     private TemplateWriter? _writer;
     private IDictionary<string, object?>? _viewData;
-    private NamedValues<bool>? _renderedSections;
+    private HashSet<string>? _renderedSections;
 
     /// <summary>Whether this template writes HTML or text (the generated class says which).</summary>
     public abstract TemplateKind Kind { get; }
@@ -26,7 +26,7 @@ public abstract class EmailTemplate
     /// <summary>Values shared by a template, its layouts and its partials (a title, a preheader…).</summary>
     public IDictionary<string, object?> ViewData
     {
-        get => _viewData ??= new NamedValues<object?>();
+        get => _viewData ??= new Dictionary<string, object?>(StringComparer.Ordinal);
         internal set => _viewData = value;
     }
 
@@ -51,7 +51,7 @@ public abstract class EmailTemplate
     internal EmailTemplate? SectionOwner { get; set; }
 
     /// <summary>The sections of this template that its layout has rendered (a section no layout renders is an error).</summary>
-    internal NamedValues<bool> RenderedSections => _renderedSections ??= new NamedValues<bool>();
+    internal HashSet<string> RenderedSections => _renderedSections ??= new HashSet<string>(StringComparer.Ordinal);
 
 
     private TemplateWriter AttributeWriter => _writer ?? throw new InvalidOperationException("WriteAttributeValue and EndWriteAttribute must follow BeginWriteAttribute.");
@@ -130,7 +130,7 @@ public abstract class EmailTemplate
     /// <exception cref="InvalidOperationException">The section is defined twice.</exception>
     protected void DefineSection(string name, Func<Task> section)
     {
-        if (!(_sections ??= new NamedValues<Func<Task>>()).TryAdd(name, section))
+        if (!(_sections ??= new Dictionary<string, Func<Task>>(StringComparer.Ordinal)).TryAdd(name, section))
         {
             throw new InvalidOperationException($"Section '{name}' is defined twice in one template.");
         }
@@ -321,7 +321,7 @@ public abstract class EmailTemplate
                 : null;
         }
 
-        SectionOwner!.RenderedSections[name] = true;
+        SectionOwner!.RenderedSections.Add(name);
         return section;
     }
 

@@ -51,7 +51,7 @@ public static class TemplateRenderer
     /// </summary>
     private static async ValueTask<string> RenderWithLayoutsAsync(EmailTemplate template, object? model, ITemplateFactory factory, CancellationToken cancellationToken)
     {
-        var viewData = new NamedValues<object?>();
+        var viewData = new Dictionary<string, object?>(StringComparer.Ordinal);
         var output = RenderBuffer.Rent();
         try
         {
@@ -97,7 +97,7 @@ public static class TemplateRenderer
 
         foreach (var name in template.Sections.Keys)
         {
-            if (!template.RenderedSections.ContainsKey(name))
+            if (!template.RenderedSections.Contains(name))
             {
                 throw new InvalidOperationException(layoutName is null
                     ? $"Template {template.GetType().Name} defines section '{name}' but has no layout to render it; set Layout or remove the section."
