@@ -135,7 +135,7 @@ public sealed class EmailGenerator : IIncrementalGenerator
                 production.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
 
-            production.AddSource(TemplateEmitter.HintName(template), TemplateEmitter.Emit(template));
+            production.AddSource(TemplateEmitter.HintName(template), TemplateEmitter.Source(template));
         });
 
         // A syntax error in a _ViewImports.cshtml comes back with every template under it: each is reported once.
