@@ -125,7 +125,7 @@ public sealed class EmailGenerator : IIncrementalGenerator
             .Combine(generatedNamespace)
             .Select(static (pair, _) => CreateInput(pair.Left.Left.Left.Left, pair.Left.Left.Left.Right, pair.Left.Left.Right, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.TemplateInputs)
-            .Select(static (input, _) => RazorTemplateCompiler.Compile(input))
+            .Select(static (input, _) => CompiledTemplates.Get(input))
             .WithTrackingName(TrackingNames.CompiledTemplates);
 
         context.RegisterSourceOutput(compiled, static (production, template) =>
@@ -135,7 +135,7 @@ public sealed class EmailGenerator : IIncrementalGenerator
                 production.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
 
-            production.AddSource(TemplateEmitter.HintName(template), TemplateEmitter.Emit(template));
+            production.AddSource(TemplateEmitter.HintName(template), TemplateEmitter.Source(template));
         });
 
         // A syntax error in a _ViewImports.cshtml comes back with every template under it: each is reported once.

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.CodeAnalysis.Text;
 using SesMailer.Generators.Helpers;
 using SesMailer.Generators.Model;
 
@@ -16,7 +19,15 @@ namespace SesMailer.Generators.Emitting;
 /// </remarks>
 internal static class TemplateEmitter
 {
+    // The source of each compiled template written so far, by instance: a template that comes from the store of
+    // compiled templates (Razor/CompiledTemplates.cs) is the same instance in the next build, and its text is the same.
+    private static readonly ConditionalWeakTable<CompiledTemplate, SourceText> Sources = new();
+
     public static string HintName(CompiledTemplate template) => "Templates/" + template.ClassName + ".g.cs";
+
+    /// <summary>The generated source of <paramref name="template"/> (what <c>AddSource</c> makes of <see cref="Emit"/>'s text).</summary>
+    public static SourceText Source(CompiledTemplate template) =>
+        Sources.GetValue(template, static t => SourceText.From(Emit(t), Encoding.UTF8));
 
     public static string Emit(CompiledTemplate template)
     {

@@ -26,10 +26,21 @@ internal static class DirectWrites
 
     public static string Rewrite(string code)
     {
+        // Every rewritten call names Partial or Render: code without either (most templates) has nothing to rewrite.
+        if (code.IndexOf("Partial", StringComparison.Ordinal) < 0 && code.IndexOf("Render", StringComparison.Ordinal) < 0)
+        {
+            return code;
+        }
+
         var lines = code.Split('\n');
         var changed = false;
         for (var i = 0; i < lines.Length; i++)
         {
+            if (lines[i].IndexOf("Write(", StringComparison.Ordinal) < 0)
+            {
+                continue;
+            }
+
             var match = WriteStatement.Match(lines[i]);
             if (!match.Success || Replacement(match.Groups["expr"].Value) is not { } replacement)
             {

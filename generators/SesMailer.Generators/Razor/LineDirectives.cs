@@ -32,6 +32,12 @@ internal static class LineDirectives
         var lines = code.Split('\n');
         for (var i = 0; i < lines.Length - 1; i++)
         {
+            // Most lines are not directives: a prefix check spares them the regex.
+            if (!lines[i].StartsWith("#line ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var directive = LineDirective.Match(lines[i]);
             if (!directive.Success)
             {
@@ -87,17 +93,7 @@ internal static class LineDirectives
                 directive.Groups["file"].Value);
         }
 
-        var result = new StringBuilder(code.Length + 256);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            result.Append(lines[i]);
-            if (i < lines.Length - 1)
-            {
-                result.Append('\n');
-            }
-        }
-
-        return result.ToString();
+        return string.Join("\n", lines);
     }
 
     /// <summary>The 0-based line and column of <paramref name="offset"/> in <paramref name="text"/>.</summary>

@@ -28,6 +28,9 @@ internal static class RazorTemplateCompiler
         "@using SesMailer\n" +
         "@using SesMailer.Rendering\n";
 
+    // Characters that may start a string, character, comment or directive, inside which a brace is no brace token.
+    private static readonly char[] LexicalStarts = ['"', '\'', '/', '#'];
+
     private static readonly Regex LayoutAssignment = new(@"\bLayout\s*=\s*""(?<name>[^""]*)""", RegexOptions.CultureInvariant);
     // A partial's model is checked against its @model when the call builds it in place: Partial("x", new T(...)).
     private static readonly Regex PartialCall = new(@"\bPartial(?:Async)?\s*\(\s*""(?<name>[^""]*)""(?:\s*,\s*new\s+(?<model>[A-Za-z_][\w.]*)\s*[({])?", RegexOptions.CultureInvariant);
@@ -143,7 +146,7 @@ internal static class RazorTemplateCompiler
             }
         }
 
-        var (balanced, _) = Braces(templateCode.ToString());
+        var (balanced, _) = NaiveBraces(templateCode.ToString()) ?? Braces(templateCode.ToString());
         return balanced && LastBraceBeforeTrailingPragmas(code) is var last && last >= 0
             ? last
             : Braces(code).NamespaceEnd;
@@ -182,6 +185,37 @@ internal static class RazorTemplateCompiler
         }
 
         return (depth == 0 && lowest == 0, namespaces == 1 ? end : -1);
+    }
+
+    /// <summary>
+    /// <see cref="Braces"/>'s answer for C# in which every brace character is a brace token (no string, character,
+    /// comment or directive could hold one: none of <c>" ' / #</c> occurs), by counting characters instead of lexing;
+    /// null for any other C#.
+    /// </summary>
+    private static (bool Balanced, int NamespaceEnd)? NaiveBraces(string code)
+    {
+        if (code.IndexOfAny(LexicalStarts) >= 0)
+        {
+            return null;
+        }
+
+        var depth = 0;
+        var lowest = 0;
+        foreach (var c in code)
+        {
+            if (c == '{')
+            {
+                depth++;
+            }
+            else if (c == '}')
+            {
+                depth--;
+                lowest = Math.Min(lowest, depth);
+            }
+        }
+
+        // Template C# declares no namespace of its own here; NamespaceEnd only reads Balanced.
+        return (depth == 0 && lowest == 0, -1);
     }
 
     /// <summary>The last <c>}</c> of Razor's C#, when only blank lines and <c>#pragma</c> lines follow it; else -1.</summary>

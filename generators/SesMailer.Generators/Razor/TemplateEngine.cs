@@ -1,5 +1,5 @@
+using System;
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Razor.Language;
 using Microsoft.AspNetCore.Razor.Language.Extensions;
 
@@ -9,7 +9,7 @@ namespace SesMailer.Generators.Razor;
 /// The Razor engine that compiles templates: built once per generated namespace (one per project) and shared by
 /// every template of it, instead of once per template. Building an engine registers every default feature and
 /// phase of Razor, which cost about a tenth of a template's compilation (profiled, issue 12). The only thing that
-/// differs between templates, the class name, is looked up per document in <see cref="ClassNames"/>.
+/// differs between templates, the class name, is handed to the engine per document on the compiling thread.
 /// </summary>
 /// <remarks>
 /// A built engine holds no per-document state (Razor's own tooling shares one across documents and threads), and the
@@ -17,36 +17,66 @@ namespace SesMailer.Generators.Razor;
 /// </remarks>
 internal static class TemplateEngine
 {
-    // Bounded by the projects one compiler server builds; an engine is a few kilobytes of feature objects.
-    private static readonly ConcurrentDictionary<string, RazorProjectEngine> Engines = new(System.StringComparer.Ordinal);
+    // Bounded by the projects one compiler server builds; an engine is a few kilobytes of feature objects. Two per
+    // namespace: templates whose text holds the word "section", and the others, whose engine skips Razor's walk for
+    // nested sections (EngineTrimming).
+    private static readonly ConcurrentDictionary<(string Namespace, bool Sections), RazorProjectEngine> Engines = new();
 
-    // The class name of each document being compiled, keyed by its source (released with it).
-    private static readonly ConditionalWeakTable<RazorSourceDocument, string> ClassNames = new();
+    // The document this thread is compiling and its class name: Razor runs a document's phases on the calling thread,
+    // so the class configuration reads them there (a weak table keyed by document cost a few percent of a template).
+    [ThreadStatic]
+    private static RazorSourceDocument? _currentSource;
+
+    [ThreadStatic]
+    private static string? _currentClassName;
 
     /// <summary>Runs Razor on <paramref name="source"/>, whose class is named <paramref name="className"/>, in <paramref name="generatedNamespace"/>.</summary>
     public static RazorCodeDocument Process(string generatedNamespace, string className, RazorSourceDocument source, RazorSourceDocument[] imports)
     {
-        ClassNames.Add(source, className);
+        _currentSource = source;
+        _currentClassName = className;
         try
         {
-            return Engines.GetOrAdd(generatedNamespace, Create)
-                .Process(source, FileKinds.Legacy, imports, System.Array.Empty<TagHelperDescriptor>());
+            return Engines.GetOrAdd((generatedNamespace, MayDeclareSections(source)), Create)
+                .Process(source, FileKinds.Legacy, imports, Array.Empty<TagHelperDescriptor>());
         }
         finally
         {
-            ClassNames.Remove(source);
+            _currentSource = null;
+            _currentClassName = null;
         }
     }
 
-    private static RazorProjectEngine Create(string generatedNamespace) => RazorProjectEngine.Create(
+    /// <summary>Whether <paramref name="source"/> holds the word <c>section</c> (a <c>@section</c> needs it).</summary>
+    private static bool MayDeclareSections(RazorSourceDocument source)
+    {
+        const string Word = "section";
+        for (var i = 0; i + Word.Length <= source.Length; i++)
+        {
+            var j = 0;
+            while (j < Word.Length && source[i + j] == Word[j])
+            {
+                j++;
+            }
+
+            if (j == Word.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static RazorProjectEngine Create((string Namespace, bool Sections) key) => RazorProjectEngine.Create(
         RazorConfiguration.Default,
         RazorProjectFileSystem.Create("/"),
         builder =>
         {
-            builder.SetNamespace(generatedNamespace);
+            builder.SetNamespace(key.Namespace);
             builder.ConfigureClass((codeDocument, node) =>
             {
-                node.ClassName = ClassNames.TryGetValue(codeDocument.Source, out var className) ? className : node.ClassName;
+                node.ClassName = ReferenceEquals(codeDocument.Source, _currentSource) && _currentClassName is { } className ? className : node.ClassName;
                 node.BaseType = null;
                 node.Modifiers.Clear();
                 node.Modifiers.Add("internal");
@@ -56,11 +86,11 @@ internal static class TemplateEngine
             builder.AddDirective(ModelDirective.Directive);
             builder.Features.Add(new ModelDirective.Pass());
             builder.Features.Add(new CodeGenerationOptions());
+            // @functions and @inherits come with Razor's defaults (language version 3.0 and later); only @section does not.
             SectionDirective.Register(builder);
-            FunctionsDirective.Register(builder);
-            InheritsDirective.Register(builder);
             builder.Features.Add(new InheritsType.Pass());
             ImportTrees.Register(builder);
+            EngineTrimming.Apply(builder, verifySections: key.Sections);
         });
 
     /// <summary>No ASP.NET metadata attributes or checksums: the output must compile against SesMailer alone.</summary>

@@ -71,10 +71,13 @@ internal sealed class GeneratedProject
 
     public static AdditionalText Template(string name, string text) => new InMemoryText(Directory + "Emails/" + name, text);
 
-    /// <summary>A driver for SesMailer's generator over this project; step tracking costs more than the generator itself, so only checks turn it on.</summary>
-    public GeneratorDriver Driver(bool trackSteps) => CSharpGeneratorDriver.Create(
+    /// <summary>
+    /// A driver for SesMailer's generator over this project (or over <paramref name="templates"/> in place of its own);
+    /// step tracking costs more than the generator itself, so only checks turn it on.
+    /// </summary>
+    public GeneratorDriver Driver(bool trackSteps, ImmutableArray<AdditionalText>? templates = null) => CSharpGeneratorDriver.Create(
         [new SesMailer.Generators.EmailGenerator().AsSourceGenerator()],
-        Templates,
+        templates ?? Templates,
         ParseOptions,
         new TemplateOptions(),
         new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
