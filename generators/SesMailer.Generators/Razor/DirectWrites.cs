@@ -26,8 +26,9 @@ internal static class DirectWrites
 
     public static string Rewrite(string code)
     {
-        // Every rewritten call names Partial or Render: code without either (most templates) has nothing to rewrite.
-        if (code.IndexOf("Partial", StringComparison.Ordinal) < 0 && code.IndexOf("Render", StringComparison.Ordinal) < 0)
+        // Every rewritten call names Partial, Render or ToString: code without any has nothing to rewrite.
+        if (code.IndexOf("Partial", StringComparison.Ordinal) < 0 && code.IndexOf("Render", StringComparison.Ordinal) < 0
+            && code.IndexOf(".ToString(", StringComparison.Ordinal) < 0)
         {
             return code;
         }
