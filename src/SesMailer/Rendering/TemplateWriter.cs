@@ -249,15 +249,7 @@ public class TemplateWriter
             Span<char> formatted = stackalloc char[64];
             if (((ISpanFormattable)value).TryFormat(formatted, out var length, default, CultureInfo.CurrentCulture))
             {
-                if (kind == TemplateKind.Html)
-                {
-                    buffer.WriteHtmlEncoded(formatted[..length]);
-                }
-                else
-                {
-                    buffer.Write(formatted[..length]);
-                }
-
+                WriteFormattedText(buffer, kind, formatted[..length]);
                 return;
             }
         }
@@ -279,15 +271,7 @@ public class TemplateWriter
             Span<char> formatted = stackalloc char[64];
             if (value.TryFormat(formatted, out var length, default, CultureInfo.CurrentCulture))
             {
-                if (kind == TemplateKind.Html)
-                {
-                    buffer.WriteHtmlEncoded(formatted[..length]);
-                }
-                else
-                {
-                    buffer.Write(formatted[..length]);
-                }
-
+                WriteFormattedText(buffer, kind, formatted[..length]);
                 return;
             }
         }
@@ -309,20 +293,25 @@ public class TemplateWriter
             Span<char> formatted = stackalloc char[128];
             if (value.TryFormat(formatted, out var length, format, provider))
             {
-                if (kind == TemplateKind.Html)
-                {
-                    buffer.WriteHtmlEncoded(formatted[..length]);
-                }
-                else
-                {
-                    buffer.Write(formatted[..length]);
-                }
-
+                WriteFormattedText(buffer, kind, formatted[..length]);
                 return;
             }
         }
 
         WriteText(output, kind, value.ToString(format, provider));
+    }
+
+    /// <summary>Writes text a value was formatted into: HTML-encoded in an HTML template, as it is in a text one.</summary>
+    private static void WriteFormattedText(RenderBuffer buffer, TemplateKind kind, ReadOnlySpan<char> text)
+    {
+        if (kind == TemplateKind.Html)
+        {
+            buffer.WriteHtmlEncoded(text);
+        }
+        else
+        {
+            buffer.Write(text);
+        }
     }
 
     /// <summary>
