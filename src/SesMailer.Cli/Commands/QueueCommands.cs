@@ -6,6 +6,7 @@ using SesMailer.Cli.Output;
 using SesMailer.Cli.Queue;
 using SesMailer.PostgreSql;
 using SesMailer.PostgreSql.Budget;
+using SesMailer.PostgreSql.Errors;
 using SesMailer.PostgreSql.Queueing;
 using SesMailer.PostgreSql.Workers;
 using SesMailer.Transport;
@@ -429,7 +430,9 @@ internal static class QueueCommands
             }
             catch (NpgsqlException e)
             {
-                await Error.WriteLineAsync($"error: PostgreSQL ({described}): {e.Message}").ConfigureAwait(false);
+                // The same explanation a worker gives (SQLSTATE, what to do: `queue migrate` for missing tables, the
+                // login for 28xxx), so `status`, `migrate` and `resolve` say what to do too.
+                await Error.WriteLineAsync($"error: PostgreSQL ({described}): {DatabaseErrors.Explain(e, Schema(parse))}").ConfigureAwait(false);
                 return ExitCodes.SesError;
             }
         }

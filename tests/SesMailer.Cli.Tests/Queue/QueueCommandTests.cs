@@ -198,6 +198,27 @@ public sealed class QueueCommandTests(QueuePostgres postgres) : IDisposable
     }
 
     [Fact]
+    public async Task Status_on_a_database_that_was_never_migrated_exits_1_with_the_migrate_hint()
+    {
+        var (cs, _) = await postgres.NewDatabaseAsync();
+        var run = await CliRun.RunAsync(null, "queue", "status", "--postgres", cs);
+        Assert.True(run.ExitCode == ExitCodes.SesError, run.Err + run.Out);
+        Assert.Contains("42P01", run.Err, StringComparison.Ordinal);
+        Assert.Contains("run `sesmailer queue migrate`", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Migrate_whose_login_is_refused_exits_1_naming_the_login()
+    {
+        var (cs, _) = await postgres.NewDatabaseAsync();
+        var refused = new NpgsqlConnectionStringBuilder(cs) { Username = "no_such_role" }.ConnectionString;
+        var run = await CliRun.RunAsync(null, "queue", "migrate", "--postgres", refused);
+        Assert.True(run.ExitCode == ExitCodes.SesError, run.Err + run.Out);
+        Assert.Contains("28000", run.Err, StringComparison.Ordinal);
+        Assert.Contains("refused the login", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Work_whose_login_is_refused_exits_1_at_once_naming_the_login()
     {
         await using var server = await FakeSesServer.StartAsync();
