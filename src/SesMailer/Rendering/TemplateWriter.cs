@@ -316,10 +316,14 @@ public class TemplateWriter
 
     /// <summary>
     /// Types whose <c>TryFormat</c> is known to write what <c>ToString</c> returns with the same format and provider
-    /// (the same list as <see cref="SpanFormatsLikeToString{T}"/>).
+    /// (one list, which <see cref="SpanFormatsLikeToString{T}"/> reads too).
     /// </summary>
-    private static bool IsRuntimeFormattable(object value) => value is int or long or decimal or double or float or short or byte
-        or uint or ulong or ushort or sbyte or DateTime or DateTimeOffset or DateOnly or TimeOnly or TimeSpan or Guid or Money;
+    private static bool IsRuntimeFormattable(object value) => IsRuntimeFormattableType(value.GetType());
+
+    private static bool IsRuntimeFormattableType(Type type) => type == typeof(int) || type == typeof(long) || type == typeof(decimal)
+        || type == typeof(double) || type == typeof(float) || type == typeof(short) || type == typeof(byte) || type == typeof(uint)
+        || type == typeof(ulong) || type == typeof(ushort) || type == typeof(sbyte) || type == typeof(DateTime) || type == typeof(DateTimeOffset)
+        || type == typeof(DateOnly) || type == typeof(TimeOnly) || type == typeof(TimeSpan) || type == typeof(Guid) || type == typeof(Money);
 
     /// <summary>The checks of attribute <paramref name="name"/>, remembered by reference for the last four names.</summary>
     private AttributeKind Checks(string name)
@@ -359,11 +363,6 @@ public class TemplateWriter
     private static class SpanFormatsLikeToString<T>
     {
         public static readonly bool Value = IsRuntimeFormattableType(typeof(T));
-
-        private static bool IsRuntimeFormattableType(Type type) => type == typeof(int) || type == typeof(long) || type == typeof(decimal)
-            || type == typeof(double) || type == typeof(float) || type == typeof(short) || type == typeof(byte) || type == typeof(uint)
-            || type == typeof(ulong) || type == typeof(ushort) || type == typeof(sbyte) || type == typeof(DateTime) || type == typeof(DateTimeOffset)
-            || type == typeof(DateOnly) || type == typeof(TimeOnly) || type == typeof(TimeSpan) || type == typeof(Guid) || type == typeof(Money);
     }
 
     private readonly record struct AttributeState(string Name, string Prefix, string Suffix, int Count, AttributeKind Checks, TemplateKind Kind, bool Suppressed);

@@ -211,7 +211,7 @@ public sealed class QueueCommandTests(QueuePostgres postgres) : IDisposable
     public async Task Migrate_whose_login_is_refused_exits_1_naming_the_login()
     {
         var (cs, _) = await postgres.NewDatabaseAsync();
-        var refused = new NpgsqlConnectionStringBuilder(cs) { Username = "no_such_role" }.ConnectionString;
+        var refused = WithUnknownRole(cs);
         var run = await CliRun.RunAsync(null, "queue", "migrate", "--postgres", refused);
         Assert.True(run.ExitCode == ExitCodes.SesError, run.Err + run.Out);
         Assert.Contains("28000", run.Err, StringComparison.Ordinal);
@@ -224,13 +224,16 @@ public sealed class QueueCommandTests(QueuePostgres postgres) : IDisposable
         await using var server = await FakeSesServer.StartAsync();
         var (cs, _) = await postgres.NewDatabaseAsync();
         await MigrateAsync(cs);
-        var refused = new NpgsqlConnectionStringBuilder(cs) { Username = "no_such_role" }.ConnectionString;
+        var refused = WithUnknownRole(cs);
         var run = await CliRun.RunAsync(server, "queue", "work", "--max-send-rate", "10",
             "--postgres", refused, "--region", "us-east-1", "--endpoint", server.Endpoint.ToString()).WaitAsync(TimeSpan.FromSeconds(120));
         Assert.True(run.ExitCode == ExitCodes.SesError, run.Err + run.Out);
         Assert.Contains("28000", run.Err, StringComparison.Ordinal);
         Assert.Contains("refused the login", run.Err, StringComparison.Ordinal);
     }
+
+    /// <summary><paramref name="cs"/> with a role the server does not know, so that it refuses the login (28000).</summary>
+    private static string WithUnknownRole(string cs) => new NpgsqlConnectionStringBuilder(cs) { Username = "no_such_role" }.ConnectionString;
 
     private static async Task MigrateAsync(string cs) =>
         Assert.Equal(ExitCodes.Success, (await CliRun.RunAsync(null, "queue", "migrate", "--postgres", cs)).ExitCode);
