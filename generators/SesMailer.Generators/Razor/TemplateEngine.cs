@@ -17,10 +17,8 @@ namespace SesMailer.Generators.Razor;
 /// </remarks>
 internal static class TemplateEngine
 {
-    // Bounded by the projects one compiler server builds; an engine is a few kilobytes of feature objects. Two per
-    // namespace: templates whose text holds the word "section", and the others, whose engine skips Razor's walk for
-    // nested sections (EngineTrimming).
-    private static readonly ConcurrentDictionary<(string Namespace, bool Sections), RazorProjectEngine> Engines = new();
+    // Bounded by the projects one compiler server builds; an engine is a few kilobytes of feature objects.
+    private static readonly ConcurrentDictionary<string, RazorProjectEngine> Engines = new(StringComparer.Ordinal);
 
     // The document this thread is compiling and its class name: Razor runs a document's phases on the calling thread,
     // so the class configuration reads them there (a weak table keyed by document cost a few percent of a template).
@@ -37,7 +35,7 @@ internal static class TemplateEngine
         _currentClassName = className;
         try
         {
-            return Engines.GetOrAdd((generatedNamespace, MayDeclareSections(source)), Create)
+            return Engines.GetOrAdd(generatedNamespace, Create)
                 .Process(source, FileKinds.Legacy, imports, Array.Empty<TagHelperDescriptor>());
         }
         finally
@@ -47,33 +45,12 @@ internal static class TemplateEngine
         }
     }
 
-    /// <summary>Whether <paramref name="source"/> holds the word <c>section</c> (a <c>@section</c> needs it).</summary>
-    private static bool MayDeclareSections(RazorSourceDocument source)
-    {
-        const string Word = "section";
-        for (var i = 0; i + Word.Length <= source.Length; i++)
-        {
-            var j = 0;
-            while (j < Word.Length && source[i + j] == Word[j])
-            {
-                j++;
-            }
-
-            if (j == Word.Length)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static RazorProjectEngine Create((string Namespace, bool Sections) key) => RazorProjectEngine.Create(
+    private static RazorProjectEngine Create(string generatedNamespace) => RazorProjectEngine.Create(
         RazorConfiguration.Default,
         RazorProjectFileSystem.Create("/"),
         builder =>
         {
-            builder.SetNamespace(key.Namespace);
+            builder.SetNamespace(generatedNamespace);
             builder.ConfigureClass((codeDocument, node) =>
             {
                 node.ClassName = ReferenceEquals(codeDocument.Source, _currentSource) && _currentClassName is { } className ? className : node.ClassName;
@@ -90,7 +67,6 @@ internal static class TemplateEngine
             SectionDirective.Register(builder);
             builder.Features.Add(new InheritsType.Pass());
             ImportTrees.Register(builder);
-            EngineTrimming.Apply(builder, verifySections: key.Sections);
         });
 
     /// <summary>No ASP.NET metadata attributes or checksums: the output must compile against SesMailer alone.</summary>
